@@ -1,0 +1,177 @@
+//! Writing numbers for people: the display rounding of the spec, in the
+//! reader's locale.
+//!
+//! The engine returns full precision in `value`; these functions make the
+//! strings shown beside it (`display`, worked steps, readings). Rounding is
+//! half away from zero, so an NPS of exactly 12.5 shows as 13.
+
+use serde::{Deserialize, Serialize};
+
+use crate::locale::{Locale, NBSP};
+
+/// A currency the page offers. The engine is currency-agnostic; this only
+/// chooses the symbol and where it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+#[allow(missing_docs)] // ISO 4217 codes name themselves.
+pub enum Currency {
+    #[default]
+    Usd,
+    Eur,
+    Gbp,
+    Pln,
+    Rub,
+    Uah,
+}
+
+impl Currency {
+    /// Every currency, in the order the page lists them.
+    pub const ALL: [Currency; 6] =
+        [Currency::Usd, Currency::Eur, Currency::Gbp, Currency::Pln, Currency::Rub, Currency::Uah];
+
+    /// Reads an ISO code such as `"PLN"` (any case).
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL.into_iter().find(|c| c.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// The ISO 4217 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Gbp => "GBP",
+            Currency::Pln => "PLN",
+            Currency::Rub => "RUB",
+            Currency::Uah => "UAH",
+        }
+    }
+
+    fn symbol(self) -> &'static str {
+        match self {
+            Currency::Usd => "$",
+            Currency::Eur => "€",
+            Currency::Gbp => "£",
+            Currency::Pln => "zł",
+            Currency::Rub => "₽",
+            Currency::Uah => "₴",
+        }
+    }
+}
+
+/// Rounds half away from zero to `decimals` places and writes the number with
+/// the locale's separators; `trim` drops trailing zeros of the fraction.
+///
+/// ```
+/// use retention_metrics::{format_number, Locale};
+/// assert_eq!(format_number(1234.5, 2, false, Locale::En), "1,234.50");
+/// assert_eq!(format_number(1234.5, 1, true, Locale::Pl), "1234,5");
+/// assert_eq!(format_number(12345.0, 0, true, Locale::Pl), "12\u{a0}345");
+/// assert_eq!(format_number(-16.666, 0, true, Locale::En), "−17");
+/// ```
+pub fn format_number(value: f64, decimals: usize, trim: bool, locale: Locale) -> String {
+    let scale = 10f64.powi(decimals as i32);
+    let scaled = (value.abs() * scale).round();
+    let digits = format!("{scaled:.0}");
+    let padded = format!("{digits:0>width$}", width = decimals + 1);
+    let (integer, fraction) = padded.split_at(padded.len() - decimals);
+    assemble(value, integer, fraction, trim, locale)
+}
+
+fn assemble(value: f64, integer: &str, fraction: &str, trim: bool, locale: Locale) -> String {
+    let fraction = if trim { fraction.trim_end_matches('0') } else { fraction };
+    let is_zero = integer.chars().all(|c| c == '0') && fraction.chars().all(|c| c == '0');
+    let mut out = String::new();
+    if value < 0.0 && !is_zero {
+        out.push('−');
+    }
+    out.push_str(&group(integer, locale));
+    if !fraction.is_empty() {
+        out.push(locale.decimal());
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// Inserts thousands separators into a run of digits.
+fn group(integer: &str, locale: Locale) -> String {
+    if integer.len() < locale.min_grouping_digits() {
+        return integer.to_string();
+    }
+    let mut out = String::with_capacity(integer.len() + integer.len() / 3);
+    for (i, c) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            out.push(locale.group());
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Money to 2 decimals, or none when the amount is whole (`$2,100`, `$12.50`).
+///
+/// ```
+/// use retention_metrics::{format_money, Currency, Locale};
+/// assert_eq!(format_money(2100.0, Currency::Usd, Locale::En), "$2,100");
+/// assert_eq!(format_money(12.5, Currency::Usd, Locale::En), "$12.50");
+/// assert_eq!(format_money(8400.0, Currency::Pln, Locale::Pl), "8400\u{a0}zł");
+/// ```
+pub fn format_money(value: f64, currency: Currency, locale: Locale) -> String {
+    let whole = (value * 100.0).round() % 100.0 == 0.0;
+    let number = format_number(value, if whole { 0 } else { 2 }, false, locale);
+    let prefix = locale == Locale::En && matches!(currency, Currency::Usd | Currency::Eur | Currency::Gbp);
+    if prefix {
+        match number.strip_prefix('−') {
+            Some(positive) => format!("−{}{positive}", currency.symbol()),
+            None => format!("{}{number}", currency.symbol()),
+        }
+    } else {
+        format!("{number}{NBSP}{}", currency.symbol())
+    }
+}
+
+/// A percentage to 1 decimal, trailing zero trimmed (`90%`, `12.5%`; Russian
+/// puts a no-break space before the sign).
+pub fn format_percent(value: f64, locale: Locale) -> String {
+    let number = format_number(value, 1, true, locale);
+    match locale {
+        Locale::Ru => format!("{number}{NBSP}%"),
+        Locale::En | Locale::Pl => format!("{number}%"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(format_number(12.5, 0, true, Locale::En), "13");
+        assert_eq!(format_number(-12.5, 0, true, Locale::En), "−13");
+        assert_eq!(format_number(100.0 / 6.0, 0, true, Locale::En), "17");
+        assert_eq!(format_number(0.05, 1, true, Locale::En), "0.1");
+    }
+
+    #[test]
+    fn never_prints_negative_zero() {
+        assert_eq!(format_number(-0.01, 1, true, Locale::En), "0");
+    }
+
+    #[test]
+    fn groups_by_locale() {
+        assert_eq!(format_number(1234.0, 0, true, Locale::En), "1,234");
+        assert_eq!(format_number(1234.0, 0, true, Locale::Ru), "1\u{a0}234");
+        assert_eq!(format_number(1234.0, 0, true, Locale::Pl), "1234");
+        assert_eq!(format_number(1_234_567.891, 2, false, Locale::En), "1,234,567.89");
+        assert_eq!(format_number(0.5, 2, false, Locale::Pl), "0,50");
+    }
+
+    #[test]
+    fn formats_money_and_percent() {
+        assert_eq!(format_money(5000.0, Currency::Eur, Locale::En), "€5,000");
+        assert_eq!(format_money(-3.5, Currency::Usd, Locale::En), "−$3.50");
+        assert_eq!(format_money(0.004, Currency::Usd, Locale::En), "$0");
+        assert_eq!(format_money(12.0, Currency::Rub, Locale::Ru), "12\u{a0}₽");
+        assert_eq!(format_percent(90.0, Locale::En), "90%");
+        assert_eq!(format_percent(12.34, Locale::Ru), "12,3\u{a0}%");
+    }
+}

@@ -1,0 +1,302 @@
+//! The one number reader, shared by the calculator and (later) CSV amounts.
+//!
+//! People type `1 234,50`, `$7`, `12,5 %`, `(12.00)` or `1.234,56`. The reader
+//! strips currency marks and percent signs, reads spaces and apostrophes as
+//! thousands separators, and decides which of `.` and `,` is the decimal
+//! separator from the text itself, falling back on the locale only when the
+//! text could mean two things (`1,234`). Without a locale such text is
+//! rejected rather than guessed.
+
+use crate::locale::Locale;
+
+/// Why a piece of text is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NumberError {
+    /// Nothing but blanks.
+    #[error("empty")]
+    Empty,
+    /// Letters, misplaced separators, `NaN`, `inf`, an exponent…
+    #[error("not a number")]
+    Invalid,
+    /// One separator followed by three digits, with no locale to decide
+    /// whether it is a decimal or a thousands separator (`1,234`).
+    #[error("ambiguous decimal separator")]
+    Ambiguous,
+}
+
+/// Currency marks and units people put before or after a number. Longer
+/// marks come first so that `руб.` is removed whole, not as `р` + `уб.`.
+const MARKS: &[&str] = &[
+    "руб.", "руб", "грн.", "грн", "р.", "pln", "usd", "eur", "gbp", "rub", "uah", "zł", "zl", "us$",
+    "$", "€", "£", "₽", "₴", "%",
+];
+
+/// Reads a number as a person typed it.
+///
+/// `locale` breaks the tie for text like `1,234`; every other input reads the
+/// same in any locale.
+///
+/// ```
+/// use retention_metrics::{read_number, Locale};
+/// assert_eq!(read_number("1 234,50", Some(Locale::Pl)), Ok(1234.5));
+/// assert_eq!(read_number("1,234.50", Some(Locale::En)), Ok(1234.5));
+/// assert_eq!(read_number("$7", None), Ok(7.0));
+/// assert_eq!(read_number("12,5 %", None), Ok(12.5));
+/// assert_eq!(read_number("(12.00)", None), Ok(-12.0));
+/// assert!(read_number("1,2,3", None).is_err());
+/// ```
+pub fn read_number(text: &str, locale: Option<Locale>) -> Result<f64, NumberError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let (negative, body) = split_sign(text)?;
+    let digits = normalise(body, locale)?;
+    let value: f64 = digits.parse().map_err(|_| NumberError::Invalid)?;
+    if !value.is_finite() {
+        return Err(NumberError::Invalid);
+    }
+    Ok(if negative { -value } else { value })
+}
+
+/// Removes a sign (`-`, `−`, `+`, or accounting parentheses) and currency or
+/// percent marks on either side, in any order: `-$7`, `$-7`, `7 zł`, `(12.00)`.
+fn split_sign(text: &str) -> Result<(bool, &str), NumberError> {
+    let mut rest = text;
+    let mut negative = false;
+    if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        negative = true;
+        rest = inner;
+    }
+    let mut signs = 0;
+    loop {
+        let before = rest;
+        rest = strip_marks(rest.trim());
+        for minus in ['-', '−', '–'] {
+            if let Some(r) = rest.strip_prefix(minus).or_else(|| rest.strip_suffix(minus)) {
+                negative = !negative;
+                signs += 1;
+                rest = r;
+            }
+        }
+        if let Some(r) = rest.strip_prefix('+') {
+            signs += 1;
+            rest = r;
+        }
+        if rest == before {
+            break;
+        }
+    }
+    if signs > 1 || rest.is_empty() {
+        return Err(NumberError::Invalid);
+    }
+    Ok((negative, rest))
+}
+
+/// Strips every currency or percent mark from both ends.
+fn strip_marks(mut text: &str) -> &str {
+    'again: loop {
+        text = text.trim();
+        let lower = text.to_lowercase();
+        for mark in MARKS {
+            if lower.starts_with(mark) {
+                text = &text[prefix_len(text, mark)..];
+                continue 'again;
+            }
+            if lower.ends_with(mark) {
+                text = &text[..text.len() - suffix_len(text, mark)];
+                continue 'again;
+            }
+        }
+        return text;
+    }
+}
+
+/// Byte length in `text` of a case-insensitive prefix matching `mark`.
+fn prefix_len(text: &str, mark: &str) -> usize {
+    text.char_indices().nth(mark.chars().count()).map_or(text.len(), |(i, _)| i)
+}
+
+/// Byte length in `text` of a case-insensitive suffix matching `mark`.
+fn suffix_len(text: &str, mark: &str) -> usize {
+    let n = mark.chars().count();
+    text.char_indices().rev().nth(n - 1).map_or(text.len(), |(i, _)| text.len() - i)
+}
+
+fn is_space_group(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')
+}
+
+/// Turns the unsigned body into plain `digits[.digits]` for `str::parse`,
+/// checking that every thousands group has three digits.
+fn normalise(body: &str, locale: Option<Locale>) -> Result<String, NumberError> {
+    if !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || is_space_group(c)) {
+        return Err(NumberError::Invalid);
+    }
+    if !body.chars().any(|c| c.is_ascii_digit()) {
+        return Err(NumberError::Invalid);
+    }
+    let has_space_groups = body.chars().any(is_space_group);
+    let decimal = decimal_separator(body, locale, has_space_groups)?;
+    let (integer, fraction) = match decimal {
+        Some(d) => {
+            let (i, f) = body.rsplit_once(d).unwrap_or((body, ""));
+            (i, Some(f))
+        }
+        None => (body, None),
+    };
+    let mut plain = group_digits(integer, decimal)?;
+    if let Some(fraction) = fraction {
+        if !fraction.chars().all(|c| c.is_ascii_digit()) {
+            return Err(NumberError::Invalid);
+        }
+        if plain.is_empty() {
+            plain.push('0');
+        }
+        plain.push('.');
+        plain.push_str(fraction);
+        if fraction.is_empty() {
+            plain.push('0');
+        }
+    }
+    Ok(plain)
+}
+
+/// Decides the decimal separator, or `None` for a whole number.
+fn decimal_separator(
+    body: &str,
+    locale: Option<Locale>,
+    has_space_groups: bool,
+) -> Result<Option<char>, NumberError> {
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    match (dots, commas) {
+        (0, 0) => Ok(None),
+        (_, 0) | (0, _) => {
+            let (sep, count) = if dots > 0 { ('.', dots) } else { (',', commas) };
+            if count > 1 {
+                return Ok(None); // only grouping repeats: 1,234,567
+            }
+            let (integer, fraction) = body.rsplit_once(sep).unwrap_or((body, ""));
+            let integer_digits = integer.chars().filter(char::is_ascii_digit).count();
+            if fraction.len() != 3 || has_space_groups || integer.trim_start_matches('0').is_empty() {
+                return Ok(Some(sep));
+            }
+            if integer_digits > 3 {
+                return Ok(Some(sep)); // 1234,567 cannot be grouping
+            }
+            match locale {
+                Some(l) if l.decimal() == sep => Ok(Some(sep)),
+                Some(_) => Ok(None),
+                None => Err(NumberError::Ambiguous),
+            }
+        }
+        _ => {
+            let last_dot = body.rfind('.');
+            let last_comma = body.rfind(',');
+            let sep = if last_dot > last_comma { '.' } else { ',' };
+            if body.matches(sep).count() > 1 {
+                return Err(NumberError::Invalid);
+            }
+            Ok(Some(sep))
+        }
+    }
+}
+
+/// Removes thousands separators from the integer part, checking the groups:
+/// the first has 1–3 digits, every later one exactly 3.
+fn group_digits(integer: &str, decimal: Option<char>) -> Result<String, NumberError> {
+    let is_group = |c: char| is_space_group(c) || ((c == '.' || c == ',') && Some(c) != decimal);
+    let groups: Vec<&str> = integer.split(is_group).collect();
+    let separators: Vec<char> = integer.chars().filter(|&c| is_group(c)).collect();
+    let mixed = separators.windows(2).any(|w| is_space_group(w[0]) != is_space_group(w[1]));
+    let well_grouped = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    if mixed || !well_grouped {
+        return Err(NumberError::Invalid);
+    }
+    Ok(groups.concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Locale::*;
+
+    fn ok(text: &str, locale: Option<Locale>, expected: f64) {
+        assert_eq!(read_number(text, locale), Ok(expected), "{text:?} with {locale:?}");
+    }
+
+    fn bad(text: &str, locale: Option<Locale>, expected: NumberError) {
+        assert_eq!(read_number(text, locale), Err(expected), "{text:?} with {locale:?}");
+    }
+
+    #[test]
+    fn reads_locale_formats() {
+        ok("1 234,50", Some(Pl), 1234.5);
+        ok("1\u{a0}234,50", Some(Ru), 1234.5);
+        ok("1,234.50", Some(En), 1234.5);
+        ok("1.234,56", None, 1234.56);
+        ok("1,234,567", None, 1_234_567.0);
+        ok("1'234.5", None, 1234.5);
+    }
+
+    #[test]
+    fn strips_currency_and_percent() {
+        ok("$7", None, 7.0);
+        ok("$7.00", None, 7.0);
+        ok("12,50 zł", None, 12.5);
+        ok("12,5 %", None, 12.5);
+        ok("12.5%", None, 12.5);
+        ok("1 500 ₽", None, 1500.0);
+        ok("100 руб.", None, 100.0);
+        ok("EUR 30", None, 30.0);
+        ok("PLN 1 234,5", None, 1234.5);
+    }
+
+    #[test]
+    fn reads_signs() {
+        ok("-5", None, -5.0);
+        ok("−5", None, -5.0);
+        ok("-$7", None, -7.0);
+        ok("$-7", None, -7.0);
+        ok("(12.00)", None, -12.0);
+        ok("+3", None, 3.0);
+        bad("--3", None, NumberError::Invalid);
+    }
+
+    #[test]
+    fn single_separator_followed_by_three_digits_needs_a_locale() {
+        bad("1,234", None, NumberError::Ambiguous);
+        ok("1,234", Some(En), 1234.0);
+        ok("1,234", Some(Pl), 1.234);
+        ok("1.234", Some(Pl), 1234.0);
+        ok("0,125", None, 0.125);
+        ok("1234,567", None, 1234.567);
+        ok("12,5", None, 12.5);
+        ok("12.5", Some(Pl), 12.5);
+    }
+
+    #[test]
+    fn leading_and_trailing_decimal_separators() {
+        ok(",5", None, 0.5);
+        ok("12.", None, 12.0);
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number() {
+        bad("", None, NumberError::Empty);
+        bad("   ", None, NumberError::Empty);
+        for text in ["1,2,3", "NaN", "nan", "inf", "-inf", "Infinity", "1e5", "12abc", "abc", ".", "$", "%", "1 23", "1.2.3,4", "1 234,567.5", "1,23.45"] {
+            assert!(read_number(text, Some(En)).is_err(), "{text:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn huge_numbers_stay_finite() {
+        let many_nines = "9".repeat(400);
+        assert_eq!(read_number(&many_nines, None), Err(NumberError::Invalid));
+    }
+}

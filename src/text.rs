@@ -1,0 +1,148 @@
+//! Every word the engine and the page show, one file per language under
+//! `src/locales/`.
+//!
+//! A language file is lines of `key = text`; `#` starts a comment. Texts may
+//! name values in braces (`{start}`, `{value}`, `{label:end}`), filled in by
+//! [`Texts::fill`]. Adding a language is adding a file with the same keys and
+//! one line in [`Texts::for_locale`]; the tests fail when a key or a
+//! placeholder differs between files.
+
+use std::sync::OnceLock;
+
+use crate::locale::Locale;
+
+/// The texts of one language, sorted by key for lookup.
+#[derive(Debug)]
+pub struct Texts {
+    entries: Vec<(&'static str, &'static str)>,
+}
+
+const ENGLISH: &str = include_str!("locales/en.txt");
+
+impl Texts {
+    /// The texts for a locale. Only English is written so far; other
+    /// locales read English words with their own number formats.
+    pub fn for_locale(_locale: Locale) -> &'static Texts {
+        static EN: OnceLock<Texts> = OnceLock::new();
+        EN.get_or_init(|| Texts::parse(ENGLISH))
+    }
+
+    /// Reads a language file. Later duplicates of a key are ignored (the
+    /// tests forbid them).
+    pub fn parse(source: &'static str) -> Texts {
+        let mut entries: Vec<(&str, &str)> = source
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .filter_map(|line| line.split_once('='))
+            .map(|(key, text)| (key.trim(), text.trim()))
+            .collect();
+        entries.sort_by_key(|(key, _)| *key);
+        entries.dedup_by_key(|(key, _)| *key);
+        Texts { entries }
+    }
+
+    /// The text for a key, if the language has it.
+    pub fn find(&self, key: &str) -> Option<&'static str> {
+        self.entries.binary_search_by_key(&key, |(k, _)| k).ok().map(|i| self.entries[i].1)
+    }
+
+    /// The text for a key, or the key itself so a gap shows instead of a blank.
+    pub fn get<'a>(&self, key: &'a str) -> &'a str {
+        self.find(key).unwrap_or(key)
+    }
+
+    /// Every entry whose key starts with `prefix`, for the page's own texts.
+    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'static str, &'static str)> + 'a {
+        self.entries.iter().copied().filter(move |(key, _)| key.starts_with(prefix))
+    }
+
+    /// Every key, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|(key, _)| *key)
+    }
+
+    /// The text for `key` with each `{name}` replaced by `lookup(name)`; a name
+    /// the lookup does not know is left in braces, where tests catch it.
+    pub fn fill(&self, key: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
+        fill_template(self.get(key), lookup)
+    }
+}
+
+/// The page's own texts in one language: the interface (`ui.*`), language,
+/// currency, group and sector names, keyed as in the language file.
+pub fn messages(lang: Locale) -> Vec<(&'static str, &'static str)> {
+    let texts = Texts::for_locale(lang);
+    ["ui.", "lang.", "currency.", "group.", "sector."].iter().flat_map(|p| texts.with_prefix(p)).collect()
+}
+
+/// Replaces `{name}` placeholders in a template.
+fn fill_template(template: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match lookup(name) {
+                    Some(value) => out.push_str(&value),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names a template uses, for the consistency tests.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_known_placeholders_and_keeps_unknown_ones() {
+        let lookup = |name: &str| (name == "a").then(|| "1".to_string());
+        assert_eq!(fill_template("{a} + {b} = {", &lookup), "1 + {b} = {");
+        assert_eq!(placeholders("{b} {a} {b}"), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn english_file_has_no_duplicate_keys() {
+        let mut keys: Vec<&str> = ENGLISH
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_once('=').expect("every line is key = text").0.trim())
+            .collect();
+        let count = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), count, "a key is defined twice in en.txt");
+    }
+
+    #[test]
+    fn missing_key_shows_the_key() {
+        let texts = Texts::for_locale(Locale::En);
+        assert_eq!(texts.get("no.such.key"), "no.such.key");
+        assert!(texts.find("ui.title").is_some());
+    }
+}
