@@ -7,7 +7,8 @@ use retention_metrics::catalog::definitions;
 use retention_metrics::text::{placeholders, Texts};
 use retention_metrics::{catalog, messages, Locale};
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn twenty_metrics_with_unique_ids_in_five_groups() {
     let metrics = catalog(Locale::En);
     assert_eq!(metrics.len(), 20);
@@ -26,7 +27,8 @@ fn twenty_metrics_with_unique_ids_in_five_groups() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_metric_and_input_has_its_words() {
     let texts = Texts::for_locale(Locale::En);
     for def in definitions() {
@@ -51,7 +53,8 @@ fn every_metric_and_input_has_its_words() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn metric_texts_only_name_inputs_facts_or_labels_that_exist() {
     let texts = Texts::for_locale(Locale::En);
     for def in definitions() {
@@ -71,7 +74,8 @@ fn metric_texts_only_name_inputs_facts_or_labels_that_exist() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_text_key_belongs_to_something_that_exists() {
     let texts = Texts::for_locale(Locale::En);
     let ids: BTreeSet<_> = definitions().map(|d| d.id).collect();
@@ -83,7 +87,8 @@ fn every_text_key_belongs_to_something_that_exists() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn the_page_gets_its_interface_texts() {
     let page: Vec<_> = messages(Locale::En);
     for key in ["ui.title", "ui.search_label", "ui.fill_in", "currency.PLN", "sector.restaurants", "group.retention", "lang.en"] {

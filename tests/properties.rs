@@ -1,5 +1,7 @@
 //! Whatever is typed, the engine answers with a finite value or a named
-//! error: never NaN, never ∞, never a panic.
+//! error: never NaN, never ∞, never a panic. (Native only: proptest needs
+//! the host's randomness.)
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use retention_metrics::{catalog, compute, ComputeOptions, Locale, RawInputs, RawValue};

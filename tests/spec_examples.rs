@@ -1,5 +1,6 @@
 //! Every worked example of spec/metrics.md, through the public `compute`,
-//! with the value, the display, the worked steps and the reading.
+//! with the value, the display, the worked steps and the reading. The same
+//! tests run natively and under wasm, so the two builds are shown to agree.
 
 mod common;
 use common::*;
@@ -23,7 +24,8 @@ const SPEC: &[(&str, &[(&str, f64)], f64, &str)] = &[
     ("monthly_recurring_revenue", &[("customers", 100.0), ("arpc", 50.0)], 5000.0, "$5,000"),
 ];
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_spec_example_reproduces() {
     for (id, pairs, value, display) in SPEC {
         let result = succeed(id, &inputs(pairs), &ComputeOptions::default());
@@ -32,7 +34,8 @@ fn every_spec_example_reproduces() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_spec_example_is_offered_by_the_catalog() {
     let metrics = catalog(Locale::En);
     for (id, pairs, value, _) in SPEC {
@@ -44,7 +47,8 @@ fn every_spec_example_is_offered_by_the_catalog() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_catalog_example_computes_to_its_value() {
     for metric in catalog(Locale::En) {
         assert!(!metric.examples.is_empty(), "{} has no example to load", metric.id);
@@ -56,7 +60,8 @@ fn every_catalog_example_computes_to_its_value() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn retention_worked_steps_and_reading_use_the_numbers() {
     let result = succeed("retention_rate", &inputs(&[("start", 200.0), ("end", 210.0), ("new", 30.0)]), &ComputeOptions::default());
     assert_eq!(result.formula, "((E − N) / S) × 100");
@@ -64,7 +69,8 @@ fn retention_worked_steps_and_reading_use_the_numbers() {
     assert_eq!(result.reading, "You kept 90% of the customers you started with: 180 of 200.");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn retention_cost_shows_the_total_and_the_cost_per_customer() {
     let raw = inputs(&[("team", 5000.0), ("software", 900.0), ("program", 2500.0), ("active_customers", 700.0)]);
     let result = succeed("retention_cost", &raw, &ComputeOptions::default());
@@ -72,7 +78,8 @@ fn retention_cost_shows_the_total_and_the_cost_per_customer() {
     assert!(result.reading.contains("$8,400"), "{}", result.reading);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn clv_steps_in_the_chosen_currency_and_locale() {
     let raw = inputs(&[("aov", 7.0), ("frequency", 100.0), ("lifespan_years", 3.0)]);
     let options = ComputeOptions { lang: Some(Locale::Pl), currency: Currency::Pln, ..Default::default() };
@@ -81,7 +88,8 @@ fn clv_steps_in_the_chosen_currency_and_locale() {
     assert_eq!(result.steps, vec!["7\u{a0}zł × 100 × 3 = 2100\u{a0}zł"]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn nps_is_rounded_from_the_exact_value_not_from_rounded_shares() {
     // 6 answers, 2 promoters, 1 detractor: exact 16.67, shown 17 (33 − 17 would be 16).
     let result = succeed("net_promoter_score", &inputs(&[("promoters", 2.0), ("passives", 3.0), ("detractors", 1.0)]), &ComputeOptions::default());
@@ -90,7 +98,8 @@ fn nps_is_rounded_from_the_exact_value_not_from_rounded_shares() {
     assert_eq!(result.steps[0], "promoters 2 / 6 = 33.3%; detractors 1 / 6 = 16.7%");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn nps_benchmark_bands() {
     let band = |p: f64, d: f64| {
         let result = succeed("net_promoter_score", &inputs(&[("promoters", p), ("detractors", d)]), &ComputeOptions::default());
@@ -103,7 +112,8 @@ fn nps_benchmark_bands() {
     assert_eq!(band(10.0, 40.0), "negative");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn retention_is_compared_with_the_chosen_sector() {
     let raw = inputs(&[("start", 200.0), ("end", 210.0), ("new", 30.0)]);
     let options = ComputeOptions { sector: Some("restaurants".into()), ..Default::default() };
@@ -115,7 +125,8 @@ fn retention_is_compared_with_the_chosen_sector() {
     assert_eq!((general.kind, general.verdict, general.reference), ("general", "above", Some(80.0)));
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn retention_over_100_is_explained_not_just_printed() {
     let result = succeed("retention_rate", &inputs(&[("start", 100.0), ("end", 150.0), ("new", 10.0)]), &ComputeOptions::default());
     assert_close(result.value, 140.0);
@@ -123,7 +134,8 @@ fn retention_over_100_is_explained_not_just_printed() {
     assert!(result.reading.contains("cannot happen"), "{}", result.reading);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn repeat_purchase_rate_compares_with_the_cafe_base() {
     let benchmark = succeed("repeat_purchase_rate", &inputs(&[("repeat_customers", 100.0), ("customers", 500.0)]), &ComputeOptions::default())
         .benchmark
@@ -132,7 +144,8 @@ fn repeat_purchase_rate_compares_with_the_cafe_base() {
     assert_eq!(benchmark.text, "For a café, 30% is a solid base: you are 10 points below it.");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn acquisition_vs_retention_against_the_usual_range() {
     let verdict = |cac: f64| {
         succeed("acquisition_vs_retention", &inputs(&[("cac", cac), ("retention_cost", 10.0)]), &ComputeOptions::default())
@@ -143,7 +156,8 @@ fn acquisition_vs_retention_against_the_usual_range() {
     assert_eq!((verdict(30.0), verdict(100.0), verdict(300.0)), ("below", "within", "above"));
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn no_text_is_left_with_a_placeholder_or_key() {
     for metric in catalog(Locale::En) {
         for example in &metric.examples {

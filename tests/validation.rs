@@ -5,7 +5,8 @@ mod common;
 use common::*;
 use retention_metrics::{compute, ComputeOptions, ErrorCode::*, Locale, RawInputs, RawValue};
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn retention_rate_rules() {
     fail("retention_rate", &[("start", 0.0), ("end", 10.0), ("new", 0.0)], "start", Zero);
     fail("retention_rate", &[("start", -5.0), ("end", 10.0), ("new", 0.0)], "start", Negative);
@@ -15,7 +16,8 @@ fn retention_rate_rules() {
     assert_eq!(message, "New customers in the period (N) can't be more than Customers at the end (E) (11 is more than 10).");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn churn_rate_rules() {
     fail("churn_rate", &[("start", 0.0), ("lost", 0.0)], "start", Zero);
     fail("churn_rate", &[("start", 200.0), ("lost", 201.0)], "lost", Exceeds);
@@ -24,14 +26,16 @@ fn churn_rate_rules() {
     assert_close(value_of("churn_rate", &[("start", 200.0), ("lost", 0.0)]), 0.0);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn order_value_and_frequency_rules() {
     fail("average_order_value", &[("revenue", 100.0), ("orders", 0.0)], "orders", Zero);
     fail("average_order_value", &[("revenue", -100.0), ("orders", 3.0)], "revenue", Negative);
     fail("purchase_frequency", &[("orders", 10.0), ("customers", 0.0)], "customers", Zero);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn lifetime_value_rules() {
     fail("customer_lifetime_value", &[("aov", -7.0), ("frequency", 1.0), ("lifespan_years", 1.0)], "aov", Negative);
     fail("customer_lifetime_value", &[("aov", 7.0), ("frequency", 1.0), ("lifespan_years", 1.0), ("margin_percent", 101.0)], "margin_percent", OutOfRange);
@@ -39,7 +43,8 @@ fn lifetime_value_rules() {
     assert_close(value_of("customer_lifetime_value", &[("aov", 0.0), ("frequency", 4.0), ("lifespan_years", 5.0)]), 0.0);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn lifespan_rules() {
     fail("customer_lifespan", &[("churn_percent", 0.0)], "churn_percent", Zero);
     fail("customer_lifespan", &[("churn_percent", 100.5)], "churn_percent", OutOfRange);
@@ -47,13 +52,15 @@ fn lifespan_rules() {
     assert_close(value_of("customer_lifespan", &[("churn_percent", 5.0)]), 20.0);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn repeat_purchase_rate_rules() {
     fail("repeat_purchase_rate", &[("repeat_customers", 1.0), ("customers", 0.0)], "customers", Zero);
     fail("repeat_purchase_rate", &[("repeat_customers", 501.0), ("customers", 500.0)], "repeat_customers", Exceeds);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn nps_rules() {
     fail("net_promoter_score", &[("promoters", 0.0), ("passives", 0.0), ("detractors", 0.0)], "promoters", Zero);
     fail("net_promoter_score", &[("promoters", -1.0), ("passives", 0.0), ("detractors", 0.0)], "promoters", Negative);
@@ -63,7 +70,8 @@ fn nps_rules() {
     assert_close(value_of("net_promoter_score", &[("promoters", 7.0), ("passives", 0.0), ("detractors", 0.0)]), 100.0);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn satisfaction_and_effort_rules() {
     fail("customer_satisfaction", &[("satisfied", 1.0), ("responses", 0.0)], "responses", Zero);
     fail("customer_satisfaction", &[("satisfied", 501.0), ("responses", 500.0)], "satisfied", Exceeds);
@@ -77,7 +85,8 @@ fn satisfaction_and_effort_rules() {
     assert_close(value_of("customer_effort_score", &[("score_sum", 350.0), ("responses", 50.0)]), 7.0);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn money_metric_rules() {
     fail("monthly_recurring_revenue", &[("customers", 1.5), ("arpc", 50.0)], "customers", NotWhole);
     fail("monthly_recurring_revenue", &[("customers", 10.0), ("arpc", -50.0)], "arpc", Negative);
@@ -90,7 +99,8 @@ fn money_metric_rules() {
     fail("acquisition_vs_retention", &[("cac", 100.0), ("retention_cost", 0.0)], "retention_cost", Zero);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn loyalty_and_rate_rules() {
     fail("referral_rate", &[("referred", 1.0), ("new_customers", 0.0)], "new_customers", Zero);
     fail("referral_rate", &[("referred", 61.0), ("new_customers", 60.0)], "referred", Exceeds);
@@ -103,21 +113,24 @@ fn loyalty_and_rate_rules() {
     fail("punch_card_cost", &[("visits_per_reward", 10.0), ("aov", 0.0), ("reward_cost", 1.0)], "aov", Zero);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn a_missing_required_input_is_named() {
     let message = fail("churn_rate", &[("start", 200.0)], "lost", Required);
     assert_eq!(message, "Customers lost (L): please fill this in.");
     fail::<&str>("churn_rate", &[("start", "200"), ("lost", "  ")], "lost", Required);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_invalid_field_is_reported_in_form_order() {
     let rejected = compute("retention_rate", &inputs(&[("start", "abc"), ("end", "-3"), ("new", "")]), &ComputeOptions::default()).unwrap_err();
     let found: Vec<_> = rejected.errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
     assert_eq!(found, vec![("start", NotANumber), ("end", Negative), ("new", Required)]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn typed_text_is_read_with_the_locale() {
     let polish = in_locale(Locale::Pl);
     let aov = succeed("average_order_value", &inputs(&[("revenue", "1 234,50"), ("orders", "1")]), &polish);
@@ -129,7 +142,8 @@ fn typed_text_is_read_with_the_locale() {
     assert_close(value_of::<&str>("customer_lifespan", &[("churn_percent", "12,5 %")]), 8.0);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn text_that_is_not_a_number_is_rejected_with_the_text_quoted() {
     for bad in ["1,2,3", "NaN", "inf", "12abc", "1e3"] {
         let message = fail::<&str>("churn_rate", &[("start", bad), ("lost", "1")], "start", NotANumber);
@@ -140,7 +154,8 @@ fn text_that_is_not_a_number_is_rejected_with_the_text_quoted() {
     assert!(message.contains("two different numbers"), "{message}");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn non_finite_numbers_from_javascript_are_rejected() {
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         fail("churn_rate", &[("start", bad), ("lost", 1.0)], "start", NotANumber);
@@ -148,7 +163,8 @@ fn non_finite_numbers_from_javascript_are_rejected() {
     fail("churn_rate", &[("start", 2e12), ("lost", 1.0)], "start", OutOfRange);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn unknown_metrics_and_inputs() {
     let rejected = compute("happiness", &RawInputs::new(), &ComputeOptions::default()).unwrap_err();
     assert_eq!((rejected.first().field.as_str(), rejected.first().code), ("metric", UnknownMetric));
