@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::benchmark::{self, BenchmarkResult};
 use crate::catalog::{self, InputKind, InputSpec, Limit, MetricDef, Unit};
@@ -17,16 +17,19 @@ use crate::text::Texts;
 /// and the cap keeps every product of inputs far from overflowing to ∞.
 pub const MAX_INPUT: f64 = 1e12;
 
+/// Results beyond this are refused as unreadable; it also keeps display
+/// formatting within whole-number arithmetic.
+pub const MAX_RESULT: f64 = 1e30;
+
 /// An input value as it arrives: a number, or text as a person typed it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RawValue {
     /// A number (from JavaScript or Rust).
     Number(f64),
     /// Text such as `"1 234,50"`; `""` means not given.
     Text(String),
     /// Anything else JavaScript may pass (a boolean, an object): not a number.
-    Other(serde::de::IgnoredAny),
+    Other,
 }
 
 impl From<f64> for RawValue {
@@ -45,32 +48,19 @@ impl From<&str> for RawValue {
 pub type RawInputs = BTreeMap<String, Option<RawValue>>;
 
 /// How to read the inputs and write the result.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct ComputeOptions {
     /// Decides `1,234` vs `1.234` in typed numbers; `None` guesses where the
     /// text is unambiguous and rejects it otherwise.
-    #[serde(deserialize_with = "crate::compute::de_locale")]
     pub locale: Option<Locale>,
     /// The language of the words and number formats in the result; defaults
     /// to `locale`, then English.
-    #[serde(deserialize_with = "crate::compute::de_locale")]
     pub lang: Option<Locale>,
     /// The currency money is shown in.
-    #[serde(deserialize_with = "de_currency")]
     pub currency: Currency,
     /// The sector to compare with (`"restaurants"`), for metrics that have
     /// sector benchmarks.
     pub sector: Option<String>,
-}
-
-/// Reads a language tag leniently: an unknown tag means "not given".
-pub(crate) fn de_locale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Locale>, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.as_deref().and_then(Locale::from_tag))
-}
-
-fn de_currency<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.as_deref().and_then(Currency::from_code).unwrap_or_default())
 }
 
 /// A finished calculation.
@@ -211,11 +201,11 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
     let context = Context { def, texts, writer };
     let values = context.read_inputs(inputs, options.locale)?;
     let evaluation = (def.evaluate)(&values).map_err(|v| context.reject_violation(&values, &v))?;
-    if !evaluation.value.is_finite() {
-        // Unreachable with inputs capped at MAX_INPUT; kept so that a future
-        // formula can never hand NaN or ∞ to the page.
-        let fact = Fact::new("max", MAX_INPUT, FactKind::Count);
-        let violation = Violation { field: def.inputs[0].id, code: ErrorCode::OutOfRange, message: "too_large", facts: vec![fact] };
+    if !(evaluation.value.abs() <= MAX_RESULT) {
+        // Only a tiny denominator (say 0.000001) can get here: inputs are
+        // capped, and NaN fails the comparison too, so none reaches the page.
+        let divisor = def.inputs.iter().rev().find(|i| i.positive).unwrap_or(&def.inputs[0]);
+        let violation = Violation { field: divisor.id, code: ErrorCode::OutOfRange, message: "result_too_large", facts: Vec::new() };
         return Err(context.reject_violation(&values, &violation));
     }
     Ok(context.explain(&values, &evaluation, options.sector.as_deref()))
@@ -276,61 +266,61 @@ impl Context<'_> {
     }
 
     fn read_inputs(&self, raw: &RawInputs, locale: Option<Locale>) -> Result<Values, Rejected> {
-        let mut values = Vec::with_capacity(self.def.inputs.len());
-        let mut errors = Vec::new();
-        for spec in self.def.inputs {
-            match self.read_one(spec, raw.get(spec.id).and_then(Option::as_ref), locale) {
-                Ok(value) => values.push((spec.id, value)),
-                Err(error) => {
-                    values.push((spec.id, None));
-                    errors.push(error);
-                }
-            }
-        }
-        // Cross-input limits, checked only between inputs that are each valid.
-        for spec in self.def.inputs {
-            let (Some(Limit::Input(other)), false) = (spec.max, errors.iter().any(|e| e.field == spec.id)) else { continue };
-            let values = Values { values: values.clone() };
-            if let (Some(v), Some(limit)) = (values.opt(spec.id), values.opt(other)) {
-                if v > limit {
-                    errors.push(self.error(spec, ErrorCode::Exceeds, "error.exceeds", &[
-                        ("value", self.writer.input(spec.kind, v)),
-                        ("other", self.label(other)),
-                        ("limit", self.writer.input(spec.kind, limit)),
-                    ]));
-                }
-            }
-        }
+        let read: Vec<_> = self.def.inputs.iter().map(|spec| self.read_one(spec, raw.get(spec.id).and_then(Option::as_ref), locale)).collect();
+        let values = Values { values: self.def.inputs.iter().zip(&read).map(|(spec, r)| (spec.id, r.clone().ok().flatten())).collect() };
+        // In form order: an input's own error, else its limit by another input
+        // (checked only when both read well).
+        let errors: Vec<FieldError> = self
+            .def
+            .inputs
+            .iter()
+            .zip(read)
+            .filter_map(|(spec, read)| read.err().or_else(|| self.exceeded(spec, &values)))
+            .collect();
         if errors.is_empty() {
-            Ok(Values { values })
+            Ok(values)
         } else {
-            errors.sort_by_key(|e| self.def.inputs.iter().position(|i| i.id == e.field));
             Err(Rejected { errors })
         }
     }
 
+    /// The error for an input larger than the input that limits it.
+    fn exceeded(&self, spec: &InputSpec, values: &Values) -> Option<FieldError> {
+        let Some(Limit::Input(other)) = spec.max else { return None };
+        let (value, limit) = (values.opt(spec.id)?, values.opt(other)?);
+        (value > limit).then(|| {
+            self.error(spec, ErrorCode::Exceeds, "error.exceeds", &[
+                ("value", self.writer.input(spec.kind, value)),
+                ("other", self.label(other)),
+                ("limit", self.writer.input(spec.kind, limit)),
+            ])
+        })
+    }
+
     fn read_one(&self, spec: &InputSpec, raw: Option<&RawValue>, locale: Option<Locale>) -> Result<Option<f64>, FieldError> {
-        let typed = match raw {
-            Some(RawValue::Text(text)) => text.trim().to_string(),
-            Some(RawValue::Number(n)) => n.to_string(),
-            Some(RawValue::Other(_)) => "?".to_string(),
-            None => String::new(),
-        };
         let value = match raw {
             Some(RawValue::Number(n)) if n.is_finite() => Ok(*n),
-            Some(RawValue::Number(_)) | Some(RawValue::Other(_)) => Err(NumberError::Invalid),
+            Some(RawValue::Number(_)) | Some(RawValue::Other) => Err(NumberError::Invalid),
             Some(RawValue::Text(text)) => read_number(text, locale),
             None => Err(NumberError::Empty),
+        };
+        // What the person typed, quoted back in "not a number" messages.
+        let typed = || match raw {
+            Some(RawValue::Text(text)) => text.trim().to_string(),
+            Some(RawValue::Number(n)) if n.is_nan() => "NaN".to_string(),
+            Some(RawValue::Number(n)) if *n > 0.0 => "∞".to_string(),
+            Some(RawValue::Number(_)) => "−∞".to_string(),
+            Some(RawValue::Other) | None => String::new(),
         };
         let value = match value {
             Ok(v) => v,
             Err(NumberError::Empty) if spec.optional => return Ok(spec.default),
             Err(NumberError::Empty) => return Err(self.error(spec, ErrorCode::Required, "error.required", &[])),
             Err(NumberError::Invalid) => {
-                return Err(self.error(spec, ErrorCode::NotANumber, "error.not_a_number", &[("text", typed)]))
+                return Err(self.error(spec, ErrorCode::NotANumber, "error.not_a_number", &[("text", typed())]))
             }
             Err(NumberError::Ambiguous) => {
-                return Err(self.error(spec, ErrorCode::NotANumber, "error.ambiguous", &[("text", typed)]))
+                return Err(self.error(spec, ErrorCode::NotANumber, "error.ambiguous", &[("text", typed())]))
             }
         };
         let shown = || self.writer.fact(FactKind::Number, value);

@@ -5,14 +5,11 @@
 //! strings shown beside it (`display`, worked steps, readings). Rounding is
 //! half away from zero, so an NPS of exactly 12.5 shows as 13.
 
-use serde::{Deserialize, Serialize};
-
 use crate::locale::{Locale, NBSP};
 
 /// A currency the page offers. The engine is currency-agnostic; this only
 /// chooses the symbol and where it goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[allow(missing_docs)] // ISO 4217 codes name themselves.
 pub enum Currency {
     #[default]
@@ -70,8 +67,10 @@ impl Currency {
 /// ```
 pub fn format_number(value: f64, decimals: usize, trim: bool, locale: Locale) -> String {
     let scale = 10f64.powi(decimals as i32);
-    let scaled = (value.abs() * scale).round();
-    let digits = format!("{scaled:.0}");
+    // Integer digits instead of float formatting: smaller code in the page,
+    // and the engine's results stay far below u128's range (≈ 3.4 × 10³⁸).
+    let scaled = (value.abs() * scale).round() as u128;
+    let digits = scaled.to_string();
     let padded = format!("{digits:0>width$}", width = decimals + 1);
     let (integer, fraction) = padded.split_at(padded.len() - decimals);
     assemble(value, integer, fraction, trim, locale)

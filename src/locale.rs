@@ -4,11 +4,8 @@
 //! separator, which separates thousands, and from how many digits grouping
 //! starts (Polish writes `1234` but `12 345`).
 
-use serde::{Deserialize, Serialize};
-
 /// A locale the engine knows how to read and write numbers for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Locale {
     /// English: `1,234.5`.
     #[default]

@@ -37,7 +37,7 @@ impl Texts {
             .filter_map(|line| line.split_once('='))
             .map(|(key, text)| (key.trim(), text.trim()))
             .collect();
-        entries.sort_by_key(|(key, _)| *key);
+        entries.sort_unstable_by_key(|(key, _)| *key);
         entries.dedup_by_key(|(key, _)| *key);
         Texts { entries }
     }

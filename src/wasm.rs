@@ -3,13 +3,16 @@
 //! Each export converts JavaScript values to engine types, delegates, and
 //! converts back; no metric logic lives here. Rejected input becomes a JS
 //! `Error` with `field`, `code` and `errors` properties (see spec/api.md).
+//! Inputs are read with `Reflect` rather than serde: JS values map onto
+//! [`RawValue`] directly, and the page does not carry a deserializer.
 
-use js_sys::{Error, Reflect};
+use js_sys::{Array, Error, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::compute::{ComputeOptions, RawInputs};
+use crate::compute::{ComputeOptions, RawInputs, RawValue};
 use crate::error::{ErrorCode, FieldError, Rejected};
+use crate::format::Currency;
 use crate::locale::Locale;
 
 /// Plain objects and arrays (not `Map`s), as the JSON export expects.
@@ -17,10 +20,65 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
+/// A string property of an options object, if it has one.
+fn option(options: &JsValue, name: &str) -> Option<String> {
+    if !options.is_object() {
+        return None;
+    }
+    Reflect::get(options, &name.into()).ok()?.as_string()
+}
+
 /// The language from `"pl"` or `{ lang: "pl" }`; English when absent.
 fn lang_of(options: &JsValue) -> Locale {
-    let tag = options.as_string().or_else(|| Reflect::get(options, &"lang".into()).ok()?.as_string());
+    let tag = options.as_string().or_else(|| option(options, "lang"));
     tag.as_deref().and_then(Locale::from_tag).unwrap_or_default()
+}
+
+/// `{ locale, lang, currency, sector }`, each optional; unknown values fall
+/// back to their defaults rather than failing the calculation.
+fn compute_options(options: &JsValue) -> ComputeOptions {
+    let tag = |name| option(options, name).as_deref().and_then(Locale::from_tag);
+    ComputeOptions {
+        locale: tag("locale"),
+        lang: tag("lang"),
+        currency: option(options, "currency").as_deref().and_then(Currency::from_code).unwrap_or_default(),
+        sector: option(options, "sector"),
+    }
+}
+
+/// `{ start: 200, end: "1 234,5" }` → inputs by id; `null`/`undefined` values
+/// are "not given".
+fn raw_inputs(inputs: &JsValue) -> Result<RawInputs, Rejected> {
+    if inputs.is_undefined() || inputs.is_null() {
+        return Ok(RawInputs::new());
+    }
+    if !inputs.is_object() {
+        return Err(Rejected {
+            errors: vec![FieldError {
+                field: "inputs".into(),
+                code: ErrorCode::NotANumber,
+                message: "The inputs must be an object such as { start: 200, end: 210, new: 30 }.".into(),
+            }],
+        });
+    }
+    Ok(Object::entries(inputs.unchecked_ref())
+        .iter()
+        .filter_map(|entry| {
+            let entry: Array = entry.unchecked_into();
+            let key = entry.get(0).as_string()?;
+            let value = entry.get(1);
+            let raw = if value.is_undefined() || value.is_null() {
+                None
+            } else if let Some(number) = value.as_f64() {
+                Some(RawValue::Number(number))
+            } else if let Some(text) = value.as_string() {
+                Some(RawValue::Text(text))
+            } else {
+                Some(RawValue::Other)
+            };
+            Some((key, raw))
+        })
+        .collect())
 }
 
 /// Builds the thrown `Error` for rejected input.
@@ -46,22 +104,8 @@ pub fn catalog(options: JsValue) -> Result<JsValue, JsValue> {
 /// `compute(id, inputs, options?)`: one metric from numbers or typed text.
 #[wasm_bindgen]
 pub fn compute(id: &str, inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let inputs: RawInputs = if inputs.is_undefined() || inputs.is_null() {
-        RawInputs::new()
-    } else {
-        serde_wasm_bindgen::from_value(inputs).map_err(|_| {
-            into_error(&Rejected {
-                errors: vec![FieldError {
-                    field: "inputs".into(),
-                    code: ErrorCode::NotANumber,
-                    message: "The inputs must be an object such as { start: 200, end: 210, new: 30 }.".into(),
-                }],
-            })
-        })?
-    };
-    // Options are read leniently: a malformed option falls back to its default.
-    let options: ComputeOptions = serde_wasm_bindgen::from_value(options).unwrap_or_default();
-    let result = crate::compute::compute(id, &inputs, &options).map_err(|r| into_error(&r))?;
+    let inputs = raw_inputs(&inputs).map_err(|r| into_error(&r))?;
+    let result = crate::compute::compute(id, &inputs, &compute_options(&options)).map_err(|r| into_error(&r))?;
     to_js(&result)
 }
 

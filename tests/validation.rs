@@ -165,6 +165,13 @@ fn non_finite_numbers_from_javascript_are_rejected() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn a_result_too_large_to_show_blames_the_divisor() {
+    let message = fail::<&str>("clv_to_cac", &[("clv", "1000000000"), ("cac", "0,00000000000000000000001")], "cac", OutOfRange);
+    assert!(message.contains("too large"), "{message}");
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn unknown_metrics_and_inputs() {
     let rejected = compute("happiness", &RawInputs::new(), &ComputeOptions::default()).unwrap_err();
     assert_eq!((rejected.first().field.as_str(), rejected.first().code), ("metric", UnknownMetric));

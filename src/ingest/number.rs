@@ -26,9 +26,11 @@ pub enum NumberError {
 
 /// Currency marks and units people put before or after a number. Longer
 /// marks come first so that `руб.` is removed whole, not as `р` + `уб.`.
+/// ASCII marks match in any case; the others are listed in the cases people
+/// write (a Unicode lowercase table would cost the page more than the list).
 const MARKS: &[&str] = &[
-    "руб.", "руб", "грн.", "грн", "р.", "pln", "usd", "eur", "gbp", "rub", "uah", "zł", "zl", "us$",
-    "$", "€", "£", "₽", "₴", "%",
+    "руб.", "руб", "Руб", "РУБ", "грн.", "грн", "Грн", "ГРН", "р.", "pln", "usd", "eur", "gbp", "rub", "uah",
+    "zł", "Zł", "ZŁ", "zl", "us$", "$", "€", "£", "₽", "₴", "%",
 ];
 
 /// Reads a number as a person typed it.
@@ -52,7 +54,7 @@ pub fn read_number(text: &str, locale: Option<Locale>) -> Result<f64, NumberErro
     }
     let (negative, body) = split_sign(text)?;
     let digits = normalise(body, locale)?;
-    let value: f64 = digits.parse().map_err(|_| NumberError::Invalid)?;
+    let value = decimal_value(&digits);
     if !value.is_finite() {
         return Err(NumberError::Invalid);
     }
@@ -97,14 +99,15 @@ fn split_sign(text: &str) -> Result<(bool, &str), NumberError> {
 fn strip_marks(mut text: &str) -> &str {
     'again: loop {
         text = text.trim();
-        let lower = text.to_lowercase();
         for mark in MARKS {
-            if lower.starts_with(mark) {
-                text = &text[prefix_len(text, mark)..];
+            let n = mark.len();
+            let matches = |part: Option<&str>| part.is_some_and(|p| p.eq_ignore_ascii_case(mark));
+            if matches(text.get(..n)) {
+                text = &text[n..];
                 continue 'again;
             }
-            if lower.ends_with(mark) {
-                text = &text[..text.len() - suffix_len(text, mark)];
+            if matches(text.len().checked_sub(n).and_then(|start| text.get(start..))) {
+                text = &text[..text.len() - n];
                 continue 'again;
             }
         }
@@ -112,15 +115,34 @@ fn strip_marks(mut text: &str) -> &str {
     }
 }
 
-/// Byte length in `text` of a case-insensitive prefix matching `mark`.
-fn prefix_len(text: &str, mark: &str) -> usize {
-    text.char_indices().nth(mark.chars().count()).map_or(text.len(), |(i, _)| i)
-}
-
-/// Byte length in `text` of a case-insensitive suffix matching `mark`.
-fn suffix_len(text: &str, mark: &str) -> usize {
-    let n = mark.chars().count();
-    text.char_indices().rev().nth(n - 1).map_or(text.len(), |(i, _)| text.len() - i)
+/// The value of plain `digits[.digits]` text. Exact digits up to 2⁵³ are
+/// divided by an exact power of ten — one correctly rounded operation — so
+/// typed amounts read exactly as the standard parser would, without
+/// carrying its code into the page.
+fn decimal_value(plain: &str) -> f64 {
+    let mut mantissa: u64 = 0;
+    let mut exponent: i32 = 0;
+    let mut after_point = false;
+    for c in plain.chars() {
+        match c {
+            '.' => after_point = true,
+            _ => {
+                let digit = u64::from(c as u8 - b'0');
+                if mantissa < 1_000_000_000_000_000_000 / 10 {
+                    mantissa = mantissa * 10 + digit;
+                    exponent -= i32::from(after_point);
+                } else {
+                    exponent += i32::from(!after_point); // digits beyond 19 only scale
+                }
+            }
+        }
+    }
+    let scale = 10f64.powi(exponent.abs());
+    if exponent < 0 {
+        mantissa as f64 / scale
+    } else {
+        mantissa as f64 * scale
+    }
 }
 
 fn is_space_group(c: char) -> bool {
@@ -291,6 +313,13 @@ mod tests {
         bad("   ", None, NumberError::Empty);
         for text in ["1,2,3", "NaN", "nan", "inf", "-inf", "Infinity", "1e5", "12abc", "abc", ".", "$", "%", "1 23", "1.2.3,4", "1 234,567.5", "1,23.45"] {
             assert!(read_number(text, Some(En)).is_err(), "{text:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn decimals_read_exactly() {
+        for (text, expected) in [("0.1", 0.1), ("1234.56", 1234.56), ("0.000001", 0.000001), ("9007199254740993", 9007199254740993.0)] {
+            assert_eq!(read_number(text, Some(En)), Ok(expected), "{text}");
         }
     }
 

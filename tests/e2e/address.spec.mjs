@@ -1,0 +1,86 @@
+// The address is the state: opening one fills the form; editing rewrites it.
+import { test, expect } from '@playwright/test';
+import { guardPage, openPage, field, status, resultValue, expectNoBrokenNumbers } from './helpers.mjs';
+
+guardPage(test);
+
+test('an address with inputs (spaces as thousands separators) opens with the result', async ({ page }) => {
+  await openPage(page, '?metric=churn_rate&start=1%20000&lost=50&lang=en');
+  await expect(page.locator('#picker a[aria-current="page"]')).toHaveAttribute('data-metric', 'churn_rate');
+  await expect(field(page, 'start')).toHaveValue('1 000');
+  await expect(field(page, 'lost')).toHaveValue('50');
+  await expect(resultValue(page)).toHaveText('5%');
+  await expect(status(page)).toContainText('5%');
+
+  // Editing rewrites the address in place, values as typed.
+  const historyLength = await page.evaluate(() => history.length);
+  await field(page, 'lost').fill('100');
+  await expect(resultValue(page)).toHaveText('10%');
+  await expect(page).toHaveURL(/\?metric=churn_rate&start=1%20000&lost=100&lang=en$/);
+  expect(await page.evaluate(() => history.length)).toBe(historyLength);
+
+  // Reloading that address gives the same page back.
+  await page.reload();
+  await expect(page.locator('html.is-ready')).toHaveCount(1);
+  await expect(field(page, 'start')).toHaveValue('1 000');
+  await expect(resultValue(page)).toHaveText('10%');
+});
+
+test('the documented example address works, sector and currency included', async ({ page }) => {
+  await openPage(page, '?metric=retention_rate&start=200&end=210&new=30&lang=en&currency=USD&sector=restaurants');
+  await expect(resultValue(page)).toHaveText('90%');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const sector = page.locator('select#sector');
+  await expect(sector).toHaveValue('restaurants');
+  await expect(page.locator('.result__benchmark')).toBeVisible();
+  const withSector = await page.locator('.result__benchmark').innerText();
+
+  // Choosing another sector updates the benchmark and the address.
+  const other = await sector.locator('option').evaluateAll((options) =>
+    options.map((o) => o.value).find((v) => v && v !== 'restaurants'));
+  await sector.selectOption(other);
+  await expect(page).toHaveURL(new RegExp(`[?&]sector=${other}(&|$)`));
+  await expect(page.locator('.result__benchmark')).not.toHaveText(withSector);
+});
+
+test('currency from the address, and a changed currency goes back into it', async ({ page }) => {
+  await openPage(page, '?metric=customer_lifetime_value&aov=7&frequency=100&lifespan_years=3&currency=EUR');
+  await expect(page.locator('select#currency')).toHaveValue('EUR');
+  await expect(resultValue(page)).toContainText('€');
+  await expect(resultValue(page)).not.toContainText('$');
+  await page.locator('select#currency').selectOption('GBP');
+  await expect(resultValue(page)).toContainText('£');
+  await expect(page).toHaveURL(/[?&]currency=GBP(&|$)/);
+  await expect(page).toHaveURL(/[?&]aov=7&frequency=100&lifespan_years=3(&|$)/);
+});
+
+test('values typed as people write them are read, and kept as typed', async ({ page }) => {
+  await openPage(page, '?metric=customer_lifetime_value');
+  await field(page, 'aov').fill('$7');
+  await field(page, 'frequency').fill('100');
+  await field(page, 'lifespan_years').fill('3');
+  await expect(resultValue(page)).toHaveText('$2,100');
+  await expect(page).toHaveURL(/[?&]aov=%247&/);
+  await field(page, 'margin_percent').fill('50 %');
+  await expect(resultValue(page)).toHaveText('$1,050');
+  await expect(page).toHaveURL(/[?&]margin_percent=50%20%25(&|$)/);
+  await expect(field(page, 'margin_percent')).toHaveValue('50 %');
+});
+
+test('no currency select for a metric without money; a bad metric id falls back to the first', async ({ page }) => {
+  await openPage(page, '?metric=churn_rate');
+  await expect(page.locator('select#currency')).toHaveCount(0);
+  await openPage(page, '?metric=no_such_metric&start=5');
+  await expect(page.locator('#picker a[aria-current="page"]')).toHaveCount(1);
+  await expect(page.locator('#metric-name')).not.toHaveText('');
+  await expectNoBrokenNumbers(page);
+});
+
+test('a language the engine does not know falls back to one it does', async ({ page }) => {
+  await openPage(page, '?metric=churn_rate&start=200&lost=20&lang=xx');
+  await expect(resultValue(page)).toHaveText('10%');
+  const lang = await page.locator('html').getAttribute('lang');
+  expect(lang).not.toBe('xx');
+  await field(page, 'lost').fill('30');
+  await expect(page).toHaveURL(new RegExp(`[?&]lang=${lang}(&|$)`));
+});

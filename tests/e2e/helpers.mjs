@@ -1,0 +1,90 @@
+// Shared steps for the page's end-to-end tests.
+import { expect } from '@playwright/test';
+
+/**
+ * Registers hooks that fail a test when the page requests anything outside
+ * its own origin, or throws an uncaught error.
+ */
+export function guardPage(test) {
+  test.beforeEach(async ({ page, baseURL }, testInfo) => {
+    const origin = new URL(baseURL).origin;
+    const foreign = [];
+    const errors = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+      if (url.origin !== origin) foreign.push(request.url());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    testInfo.foreignRequests = foreign;
+    testInfo.pageErrors = errors;
+  });
+  test.afterEach(async ({}, testInfo) => {
+    expect(testInfo.foreignRequests, 'requests outside the page origin').toEqual([]);
+    expect(testInfo.pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+}
+
+/** Opens the page at `query` (e.g. "?metric=churn_rate") and waits for the engine. */
+export async function openPage(page, query = '') {
+  await page.goto(`index.html${query}`);
+  await expect(page.locator('html.is-ready')).toHaveCount(1);
+}
+
+/** The input for one of the metric's inputs, by engine input id. */
+export function field(page, id) {
+  return page.locator(`#input-${id}`);
+}
+
+/** The live region (role=status) that holds the result; the page has exactly one. */
+export function status(page) {
+  return page.getByRole('status');
+}
+
+/** The big displayed value, inside the live region. */
+export function resultValue(page) {
+  return page.getByRole('status').locator('.result__value');
+}
+
+/** Fails when the visible page text contains NaN, Infinity, undefined or null. */
+export async function expectNoBrokenNumbers(page) {
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/\bNaN\b|Infinity|∞|\bundefined\b|\bnull\b|\[object /);
+}
+
+/** Asserts the field shows `message`-bearing error beside it, tied by aria-describedby. */
+export async function expectFieldError(page, id) {
+  const input = field(page, id);
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await input.getAttribute('aria-describedby')) || '';
+  const ids = describedBy.split(/\s+/).filter(Boolean);
+  expect(ids.length, `aria-describedby of ${id}`).toBeGreaterThan(0);
+  const texts = [];
+  for (const describedId of ids) {
+    const node = page.locator(`[id="${describedId}"]`);
+    await expect(node).toHaveCount(1);
+    if (await node.isVisible()) texts.push((await node.innerText()).trim());
+  }
+  // One of the described elements is the error message, visible, and it sits
+  // right after the input (beside it), not somewhere else on the page.
+  const errorId = await input.evaluate((node) => {
+    const next = node.nextElementSibling;
+    return next && !next.hidden ? next.id : null;
+  });
+  expect(errorId, `message right after the ${id} input`).toBeTruthy();
+  expect(ids).toContain(errorId);
+  const message = (await page.locator(`[id="${errorId}"]`).innerText()).trim();
+  expect(message.length).toBeGreaterThan(3);
+  expect(texts).toContain(message);
+  return message;
+}
+
+/** The field has no error marking. */
+export async function expectFieldValid(page, id) {
+  const input = field(page, id);
+  await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await input.getAttribute('aria-describedby')) || '';
+  for (const describedId of describedBy.split(/\s+/).filter(Boolean)) {
+    await expect(page.locator(`[id="${describedId}"]`)).toBeVisible();
+  }
+}
