@@ -9,13 +9,17 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 crate=retention_metrics
 out=www/pkg
-wasm="$out/${crate}_bg.wasm"
+# Built beside the page and swapped in at the end, so a server running
+# meanwhile (npm start, a test run) never serves a half-written engine.
+next=www/pkg.next
+wasm="$next/${crate}_bg.wasm"
+rm -rf "$next"
 
 echo "build: cargo build --target wasm32-unknown-unknown --release"
 cargo build --target wasm32-unknown-unknown --release
 
 echo "build: wasm-bindgen --target web --out-dir $out"
-wasm-bindgen --target web --out-dir "$out" "target/wasm32-unknown-unknown/release/$crate.wasm"
+wasm-bindgen --target web --out-dir "$next" "target/wasm32-unknown-unknown/release/$crate.wasm"
 
 # binaryen from npm (wasm-opt 132), never Debian's old one (108), whose
 # output fails to load. wasm-opt reads the enabled features from the
@@ -33,4 +37,6 @@ node_modules/.bin/wasm-opt -Oz \
 
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
-echo "build: $wasm: $raw bytes raw ($raw_before before wasm-opt), $gz bytes gzipped"
+echo "build: $out/${crate}_bg.wasm: $raw bytes raw ($raw_before before wasm-opt), $gz bytes gzipped"
+rm -rf "$out"
+mv "$next" "$out"

@@ -394,8 +394,11 @@ impl Context<'_> {
         let steps = evaluation.steps.iter().map(|s| fill(format!("metric.{}.step.{s}", def.id))).collect();
         let reading = fill(format!("metric.{}.reading.{}", def.id, evaluation.reading));
         let warnings = evaluation.warnings.iter().map(|w| fill(format!("metric.{}.warning.{w}", def.id))).collect();
+        // A value the inputs contradict (a warning says so) is not compared:
+        // "110% is 55 points above average" would read as praise.
         let benchmark = def
             .benchmark
+            .filter(|_| evaluation.warnings.is_empty())
             .and_then(|b| benchmark::assess(def.id, b, evaluation.value, sector, self.texts, &self.writer, &display));
         MetricResult {
             id: def.id,

@@ -132,6 +132,7 @@ fn retention_over_100_is_explained_not_just_printed() {
     assert_close(result.value, 140.0);
     assert_eq!(result.warnings.len(), 1);
     assert!(result.reading.contains("cannot happen"), "{}", result.reading);
+    assert!(result.benchmark.is_none(), "a contradictory value is not compared with a sector");
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]

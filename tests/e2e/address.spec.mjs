@@ -84,3 +84,15 @@ test('a language the engine does not know falls back to one it does', async ({ p
   await field(page, 'lost').fill('30');
   await expect(page).toHaveURL(new RegExp(`[?&]lang=${lang}(&|$)`));
 });
+
+test('Clear empties the form and the address, with no "required" errors', async ({ page }) => {
+  await openPage(page, '?metric=churn_rate&start=200&lost=20&lang=en');
+  await expect(resultValue(page)).toHaveText('10%');
+  await page.locator('.form__clear').click();
+  await expect(field(page, 'start')).toHaveValue('');
+  await expect(field(page, 'lost')).toHaveValue('');
+  await expect(field(page, 'start')).toBeFocused();
+  await expect(resultValue(page)).toHaveCount(0);
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await expect(page).toHaveURL(/\?metric=churn_rate&lang=en$/);
+});

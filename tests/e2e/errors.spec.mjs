@@ -82,3 +82,12 @@ test('dividing by zero is an error, never Infinity', async ({ page }) => {
   await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
   await expectNoBrokenNumbers(page);
 });
+
+test('inputs that contradict each other give a warning, not just a number', async ({ page }) => {
+  await openPage(page, '?metric=retention_rate&start=200&end=250&new=30');
+  await expect(resultValue(page)).toHaveText('110%');
+  const warnings = page.getByRole('status').locator('.result__warnings li');
+  expect(await warnings.count()).toBeGreaterThan(0);
+  await expect(warnings.first()).not.toHaveText('');
+  await expectNoBrokenNumbers(page);
+});

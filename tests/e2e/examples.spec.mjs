@@ -47,6 +47,7 @@ for (const { metric, example, inputs, shown } of EXAMPLES) {
 }
 
 test('every example of every metric in the catalog gives a result', async ({ page }) => {
+  test.slow(); // twenty metrics and all their examples
   await openPage(page);
   const ids = await page.locator('#picker a[data-metric]').evaluateAll((nodes) => nodes.map((n) => n.dataset.metric));
   expect(ids.length).toBe(20);
@@ -61,4 +62,13 @@ test('every example of every metric in the catalog gives a result', async ({ pag
     }
   }
   await expectNoBrokenNumbers(page);
+});
+
+test('a first visit opens on a finished worked example, kept in the address', async ({ page }) => {
+  await openPage(page);
+  await expect(page.locator('#metric-name')).toHaveText('Customer retention rate');
+  await expect(resultValue(page)).toHaveText('90%');
+  await expect(field(page, 'start')).toHaveValue('200');
+  await expect(page.locator('.steps')).toContainText('((210 − 30) / 200) × 100 = 90%');
+  await expect(page).toHaveURL(/[?&]metric=retention_rate&start=200&end=210&new=30(&|$)/);
 });

@@ -48,7 +48,7 @@ export function resultValue(page) {
 
 /** Fails when the visible page text contains NaN, Infinity, undefined or null. */
 export async function expectNoBrokenNumbers(page) {
-  const text = await page.locator('body').innerText();
+  const text = [await page.title(), await page.locator('body').innerText()].join('\n');
   expect(text).not.toMatch(/\bNaN\b|Infinity|∞|\bundefined\b|\bnull\b|\[object /);
 }
 

@@ -57,6 +57,20 @@ test('search, pick, fill every input and hear the result, with the keyboard alon
   await expect(resultValue(page)).toHaveText('90%');
 });
 
+test('the skip link is the first stop and moves focus to the calculator', async ({ page }) => {
+  await openPage(page, '?metric=churn_rate');
+  await page.keyboard.press('Tab');
+  const skip = page.locator('#skip-link');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await expect(skip).not.toHaveText('');
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  expect(await focusedId(page)).toBe('metric-name');
+  await expect(page).toHaveURL(/\?metric=churn_rate$/);
+  await tabUntil(page, () => document.activeElement.id === 'input-start', 8, 'the first input');
+});
+
 test('Enter in the search picks the first match; arrow keys move through the list', async ({ page }) => {
   await openPage(page);
   await page.locator('#metric-search').focus();

@@ -12,6 +12,7 @@ const noSidewaysScroll = (page) =>
 
 for (const width of [360, 320]) {
   test(`at ${width}px wide no metric and no example scrolls sideways`, async ({ page }) => {
+    test.slow(); // twenty metrics, each opened afresh
     await page.setViewportSize({ width, height: 740 });
     await openPage(page);
     const ids = await page.locator('#picker a[data-metric]').evaluateAll((nodes) => nodes.map((n) => n.dataset.metric));
@@ -57,8 +58,10 @@ const SHOTS = [
   { name: 'desktop-money', width: 1280, height: 900, query: '?metric=retention_cost&team=5000&software=900&program=2500&active_customers=700' },
   { name: 'desktop-error', width: 1280, height: 900, query: '?metric=churn_rate&start=12abc&lost=-5' },
   { name: 'desktop-dark', width: 1280, height: 900, query: '?metric=net_promoter_score&promoters=60&passives=25&detractors=15', dark: true },
+  { name: 'desktop-warning', width: 1280, height: 900, query: '?metric=retention_rate&start=200&end=250&new=30&sector=restaurants' },
   { name: 'phone-result', width: 390, height: 844, query: '?metric=customer_lifetime_value&aov=7&frequency=100&lifespan_years=3' },
-  { name: 'phone-empty', width: 390, height: 844, query: '' },
+  { name: 'phone-empty', width: 390, height: 844, query: '?metric=retention_rate' },
+  { name: 'desktop-first-visit', width: 1280, height: 900, query: '' },
   { name: 'phone-error', width: 390, height: 844, query: '?metric=churn_rate&start=12abc&lost=-5' },
   { name: 'phone-dark', width: 390, height: 844, query: '?metric=retention_rate&start=200&end=210&new=30&sector=restaurants', dark: true },
 ];

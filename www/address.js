@@ -1,0 +1,49 @@
+// The page's address is its state:
+//   index.html?metric=retention_rate&start=200&end=210&new=30&lang=en&currency=USD&sector=restaurants
+// Input values are kept exactly as typed ("1 234" is written as 1%20234).
+
+const SETTINGS = ["metric", "lang", "currency", "sector"];
+
+/** Reads the state from a query string (default: the current address). */
+export function readAddress(search = window.location.search) {
+  const params = new URLSearchParams(search);
+  const values = {};
+  for (const [key, value] of params) {
+    if (!SETTINGS.includes(key)) values[key] = value;
+  }
+  return {
+    metric: params.get("metric"),
+    lang: params.get("lang"),
+    currency: params.get("currency"),
+    sector: params.get("sector"),
+    values,
+  };
+}
+
+/**
+ * Builds the query string for a state. `inputs` lists the metric's input ids
+ * in display order; empty values, currency and sector are left out when not
+ * given.
+ */
+export function queryFor({ metric, inputs = [], values = {}, lang, currency, sector }) {
+  const parts = [];
+  const add = (key, value) => {
+    if (value === undefined || value === null || value === "") return;
+    // encodeURIComponent writes a space as %20 (URLSearchParams would write "+").
+    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  };
+  add("metric", metric);
+  for (const id of inputs) add(id, values[id]);
+  add("lang", lang);
+  add("currency", currency);
+  add("sector", sector);
+  return `?${parts.join("&")}`;
+}
+
+/** Replaces the current address with the given state (no new history entry). */
+export function writeAddress(state) {
+  const query = queryFor(state);
+  if (query !== window.location.search) {
+    window.history.replaceState(window.history.state, "", query + window.location.hash);
+  }
+}
