@@ -32,6 +32,15 @@ impl Locale {
         }
     }
 
+    /// The language tag (`"pl"`), which names its file in `src/locales/`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Pl => "pl",
+            Locale::Ru => "ru",
+        }
+    }
+
     /// The decimal separator.
     pub fn decimal(self) -> char {
         match self {

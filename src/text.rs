@@ -17,14 +17,23 @@ pub struct Texts {
     entries: Vec<(&'static str, &'static str)>,
 }
 
-const ENGLISH: &str = include_str!("locales/en.txt");
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+/// The tag of the language every other one is checked against and falls back to.
+const ENGLISH: &str = "en";
+
+/// Every language file, parsed once, by tag.
+fn languages() -> &'static [(&'static str, Texts)] {
+    static PARSED: OnceLock<Vec<(&'static str, Texts)>> = OnceLock::new();
+    PARSED.get_or_init(|| LANGUAGES.iter().map(|(tag, source)| (*tag, Texts::parse(source))).collect())
+}
 
 impl Texts {
-    /// The texts for a locale. Only English is written so far; other
-    /// locales read English words with their own number formats.
-    pub fn for_locale(_locale: Locale) -> &'static Texts {
-        static EN: OnceLock<Texts> = OnceLock::new();
-        EN.get_or_init(|| Texts::parse(ENGLISH))
+    /// The texts for a locale; English when that language has no file yet
+    /// (its numbers are still written in its own format).
+    pub fn for_locale(locale: Locale) -> &'static Texts {
+        let find = |tag: &str| languages().iter().find(|(t, _)| *t == tag).map(|(_, texts)| texts);
+        find(locale.tag()).or_else(|| find(ENGLISH)).expect("src/locales/en.txt is always present")
     }
 
     /// Reads a language file. Later duplicates of a key are ignored (the
@@ -69,11 +78,15 @@ impl Texts {
     }
 }
 
-/// The page's own texts in one language: the interface (`ui.*`), language,
-/// currency, group and sector names, keyed as in the language file.
-pub fn messages(lang: Locale) -> Vec<(&'static str, &'static str)> {
+/// The page's own texts in one language: the interface (`ui.*`), currency,
+/// group and sector names, keyed as in the language file, plus `lang.<tag>`
+/// for every language there is a file for, each named in its own language
+/// (as language pickers show them).
+pub fn messages(lang: Locale) -> Vec<(String, &'static str)> {
     let texts = Texts::for_locale(lang);
-    ["ui.", "lang.", "currency.", "group.", "sector."].iter().flat_map(|p| texts.with_prefix(p)).collect()
+    let own = ["ui.", "currency.", "group.", "sector."].iter().flat_map(|p| texts.with_prefix(p)).map(|(k, v)| (k.to_string(), v));
+    let names = languages().iter().map(|(tag, texts)| (format!("lang.{tag}"), texts.get("language.name")));
+    own.chain(names).collect()
 }
 
 /// Replaces `{name}` placeholders in a template.
@@ -125,18 +138,39 @@ mod tests {
         assert_eq!(placeholders("{b} {a} {b}"), vec!["a", "b"]);
     }
 
-    #[test]
-    fn english_file_has_no_duplicate_keys() {
-        let mut keys: Vec<&str> = ENGLISH
+    fn keys_of(source: &str) -> Vec<&str> {
+        source
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.split_once('=').expect("every line is key = text").0.trim())
-            .collect();
-        let count = keys.len();
-        keys.sort_unstable();
-        keys.dedup();
-        assert_eq!(keys.len(), count, "a key is defined twice in en.txt");
+            .collect()
+    }
+
+    #[test]
+    fn no_language_file_defines_a_key_twice() {
+        for (tag, source) in LANGUAGES {
+            let mut keys = keys_of(source);
+            let count = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), count, "a key is defined twice in {tag}.txt");
+        }
+    }
+
+    #[test]
+    fn every_language_has_the_english_keys_and_placeholders() {
+        let english = Texts::parse(LANGUAGES.iter().find(|(tag, _)| *tag == ENGLISH).expect("en.txt").1);
+        for (tag, source) in LANGUAGES {
+            let texts = Texts::parse(source);
+            for key in english.keys() {
+                let text = texts.find(key).unwrap_or_else(|| panic!("{tag}.txt lacks {key}"));
+                assert_eq!(placeholders(text), placeholders(english.get(key)), "{tag}.txt: {key} has other placeholders");
+            }
+            for key in texts.keys() {
+                assert!(english.find(key).is_some(), "{tag}.txt has {key}, which English does not");
+            }
+        }
     }
 
     #[test]

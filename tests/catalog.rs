@@ -92,7 +92,7 @@ fn every_text_key_belongs_to_something_that_exists() {
 fn the_page_gets_its_interface_texts() {
     let page: Vec<_> = messages(Locale::En);
     for key in ["ui.title", "ui.search_label", "ui.fill_in", "currency.PLN", "sector.restaurants", "group.retention", "lang.en"] {
-        assert!(page.iter().any(|(k, _)| *k == key), "messages() lacks {key}");
+        assert!(page.iter().any(|(k, _)| k == key), "messages() lacks {key}");
     }
     assert!(page.iter().all(|(k, _)| !k.starts_with("metric.")), "metric texts belong to catalog()");
 }
