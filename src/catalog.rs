@@ -50,8 +50,6 @@ pub enum Unit {
     Ratio,
     /// A number of periods (the period of the churn rate given).
     Periods,
-    /// A number of years.
-    Years,
     /// A score on the metric's own scale (NPS −100..100, CES 1..7).
     Score,
     /// A number per order.
@@ -72,15 +70,6 @@ pub enum InputKind {
     Number,
 }
 
-/// An upper bound on an input: a fixed number or another input.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Limit {
-    /// At most this value (`code: "out_of_range"`).
-    Value(f64),
-    /// At most the value of the named input (`code: "exceeds"`).
-    Input(&'static str),
-}
-
 /// One input of a metric, with its validation rules.
 #[derive(Debug, Clone, Copy)]
 pub struct InputSpec {
@@ -96,14 +85,14 @@ pub struct InputSpec {
     pub positive: bool,
     /// Smallest allowed value when above zero (e.g. at least 1 visit).
     pub min: Option<f64>,
-    /// Largest allowed value.
-    pub max: Option<Limit>,
+    /// Another input this one is part of and so cannot exceed (lost ≤ start).
+    pub part_of: Option<&'static str>,
 }
 
 impl InputSpec {
     /// A required input of the given kind with no further rule.
     pub const fn new(id: &'static str, kind: InputKind) -> InputSpec {
-        InputSpec { id, kind, optional: false, default: None, positive: false, min: None, max: None }
+        InputSpec { id, kind, optional: false, default: None, positive: false, min: None, part_of: None }
     }
     /// The input must be more than zero.
     pub const fn positive(mut self) -> InputSpec {
@@ -128,13 +117,13 @@ impl InputSpec {
     }
     /// The input must not exceed another input.
     pub const fn at_most_input(mut self, other: &'static str) -> InputSpec {
-        self.max = Some(Limit::Input(other));
+        self.part_of = Some(other);
         self
     }
-    /// The input must not exceed a fixed value.
-    pub const fn at_most(mut self, max: f64) -> InputSpec {
-        self.max = Some(Limit::Value(max));
-        self
+
+    /// The fixed upper bound: 100 for a percentage.
+    pub fn fixed_max(&self) -> Option<f64> {
+        (self.kind == InputKind::Percent).then_some(100.0)
     }
 }
 
@@ -239,7 +228,7 @@ pub struct InputInfo {
     pub optional: bool,
     /// Smallest allowed value.
     pub min: f64,
-    /// Largest allowed fixed value.
+    /// Largest allowed value (percentages: 100).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// Value used when left empty.
@@ -328,11 +317,7 @@ fn describe_input(def: &MetricDef, input: &InputSpec, texts: &Texts) -> InputInf
         kind: input.kind,
         optional: input.optional,
         min: input.min.unwrap_or(0.0),
-        max: match (input.max, input.kind) {
-            (Some(Limit::Value(max)), _) => Some(max),
-            (_, InputKind::Percent) => Some(100.0),
-            _ => None,
-        },
+        max: input.fixed_max(),
         default: input.default,
     }
 }

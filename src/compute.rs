@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::benchmark::{self, BenchmarkResult};
-use crate::catalog::{self, InputKind, InputSpec, Limit, MetricDef, Unit};
+use crate::catalog::{self, InputKind, InputSpec, MetricDef, Unit};
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::format::{format_money, format_number, format_percent, Currency};
 use crate::ingest::number::{read_number, NumberError};
@@ -247,7 +247,6 @@ impl Writer {
             Unit::Money => format_money(value, self.currency, self.lang),
             Unit::Ratio => with_unit("unit.ratio"),
             Unit::Periods => with_unit("unit.periods"),
-            Unit::Years => with_unit("unit.years"),
             Unit::PerOrder => with_unit("unit.per_order"),
             Unit::Count | Unit::Score => number,
         }
@@ -286,7 +285,7 @@ impl Context<'_> {
 
     /// The error for an input larger than the input that limits it.
     fn exceeded(&self, spec: &InputSpec, values: &Values) -> Option<FieldError> {
-        let Some(Limit::Input(other)) = spec.max else { return None };
+        let other = spec.part_of?;
         let (value, limit) = (values.opt(spec.id)?, values.opt(other)?);
         (value > limit).then(|| {
             self.error(spec, ErrorCode::Exceeds, "error.exceeds", &[
@@ -336,12 +335,7 @@ impl Context<'_> {
         if let Some(min) = spec.min.filter(|&min| value < min) {
             return Err(self.error(spec, ErrorCode::OutOfRange, "error.below_min", &[("min", self.writer.input(spec.kind, min))]));
         }
-        let fixed_max = match (spec.max, spec.kind) {
-            (Some(Limit::Value(max)), _) => Some(max),
-            (_, InputKind::Percent) => Some(100.0),
-            _ => None,
-        };
-        if let Some(max) = fixed_max.filter(|&max| value > max) {
+        if let Some(max) = spec.fixed_max().filter(|&max| value > max) {
             return Err(self.error(spec, ErrorCode::OutOfRange, "error.above_max", &[("max", self.writer.input(spec.kind, max))]));
         }
         if value > MAX_INPUT {
