@@ -67,7 +67,8 @@ pub struct BenchmarkResult {
     pub text: String,
 }
 
-/// Compares `value` of metric `metric_id`; `display` is the value as shown.
+/// Compares `value` of metric `metric_id`, already rounded as shown;
+/// `display` is the value as written on the page.
 pub(crate) fn assess(
     metric_id: &str,
     benchmark: Benchmark,
@@ -126,10 +127,11 @@ pub(crate) fn assess(
     })
 }
 
-/// `above`, `below`, or `equal` when the two agree to the shown decimal.
+/// `above`, `below`, or `equal` for a value rounded as shown (the epsilon
+/// only absorbs the binary residue of that rounding).
 fn compare(value: f64, reference: f64) -> &'static str {
     let difference = value - reference;
-    if difference.abs() < 0.05 {
+    if difference.abs() < 1e-9 {
         "equal"
     } else if difference > 0.0 {
         "above"

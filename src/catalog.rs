@@ -226,6 +226,8 @@ pub struct InputInfo {
     pub kind: InputKind,
     /// May be left empty.
     pub optional: bool,
+    /// Must be more than `min`, not just equal to it (a count you divide by).
+    pub positive: bool,
     /// Smallest allowed value.
     pub min: f64,
     /// Largest allowed value (percentages: 100).
@@ -316,6 +318,7 @@ fn describe_input(def: &MetricDef, input: &InputSpec, texts: &Texts) -> InputInf
         help: texts.get(&format!("{key}.help")).to_string(),
         kind: input.kind,
         optional: input.optional,
+        positive: input.positive,
         min: input.min.unwrap_or(0.0),
         max: input.fixed_max(),
         default: input.default,

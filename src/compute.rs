@@ -8,7 +8,9 @@ use serde::Serialize;
 use crate::benchmark::{self, BenchmarkResult};
 use crate::catalog::{self, InputKind, InputSpec, MetricDef, Unit};
 use crate::error::{ErrorCode, FieldError, Rejected};
-use crate::format::{format_money, format_number, format_percent, Currency};
+use crate::format::{
+    decimals_for, format_money, format_money_as_typed, format_number, format_percent, format_percent_to, round_half_away, Currency,
+};
 use crate::ingest::number::{read_number, NumberError};
 use crate::locale::Locale;
 use crate::text::Texts;
@@ -17,9 +19,9 @@ use crate::text::Texts;
 /// and the cap keeps every product of inputs far from overflowing to ∞.
 pub const MAX_INPUT: f64 = 1e12;
 
-/// Results beyond this are refused as unreadable; it also keeps display
-/// formatting within whole-number arithmetic.
-pub const MAX_RESULT: f64 = 1e30;
+/// Results beyond this (ten trillion) are refused as unreadable: below it,
+/// f64 still holds every cent exactly, so the display never shows noise.
+pub const MAX_RESULT: f64 = 1e13;
 
 /// An input value as it arrives: a number, or text as a person typed it.
 #[derive(Debug, Clone, PartialEq)]
@@ -202,10 +204,11 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
     let values = context.read_inputs(inputs, options.locale)?;
     let evaluation = (def.evaluate)(&values).map_err(|v| context.reject_violation(&values, &v))?;
     if !(evaluation.value.abs() <= MAX_RESULT) {
-        // Only a tiny denominator (say 0.000001) can get here: inputs are
-        // capped, and NaN fails the comparison too, so none reaches the page.
-        let divisor = def.inputs.iter().rev().find(|i| i.positive).unwrap_or(&def.inputs[0]);
-        let violation = Violation { field: divisor.id, code: ErrorCode::OutOfRange, message: "result_too_large", facts: Vec::new() };
+        // NaN fails the comparison too, so none reaches the page. The input
+        // to check first is the largest one; the message asks for all.
+        let largest = def.inputs.iter().max_by(|a, b| values.get(a.id).total_cmp(&values.get(b.id))).unwrap_or(&def.inputs[0]);
+        let fact = Fact::new("max", MAX_RESULT, FactKind::Count);
+        let violation = Violation { field: largest.id, code: ErrorCode::OutOfRange, message: "result_too_large", facts: vec![fact] };
         return Err(context.reject_violation(&values, &violation));
     }
     Ok(context.explain(&values, &evaluation, options.sector.as_deref()))
@@ -229,17 +232,25 @@ impl Writer {
         }
     }
 
+    /// An input echoed in steps and messages at the precision it was typed
+    /// (up to 4 decimals), so that `1 / (0.25% / 100)` reads as typed.
     fn input(&self, kind: InputKind, value: f64) -> String {
         match kind {
             InputKind::Count => self.fact(FactKind::Count, value),
-            InputKind::Money => self.fact(FactKind::Money, value),
-            InputKind::Percent => self.fact(FactKind::Percent, value),
-            InputKind::Number => self.fact(FactKind::Number, value),
+            InputKind::Money => format_money_as_typed(value, self.currency, self.lang),
+            InputKind::Percent => format_percent_to(value, 4, self.lang),
+            InputKind::Number => self.fact(FactKind::Fraction, value),
         }
     }
 
     /// The result as shown: the unit's rounding, in the reader's format.
     pub(crate) fn result(&self, texts: &Texts, unit: Unit, decimals: usize, value: f64) -> String {
+        // Rates keep the spec's 1 decimal and NPS its whole number; other
+        // units show a tiny value (0.0003 per order) rather than 0.
+        let decimals = match unit {
+            Unit::Ratio | Unit::Periods | Unit::PerOrder | Unit::Count => decimals_for(value, decimals),
+            Unit::Percent | Unit::Money | Unit::Score => decimals,
+        };
         let number = format_number(value, decimals, true, self.lang);
         let with_unit = |key: &str| texts.fill(key, &|name| (name == "n").then(|| number.clone()));
         match unit {
@@ -303,18 +314,21 @@ impl Context<'_> {
             Some(RawValue::Text(text)) => read_number(text, locale),
             None => Err(NumberError::Empty),
         };
-        // What the person typed, quoted back in "not a number" messages.
+        // What the person typed, quoted back in messages exactly as typed.
         let typed = || match raw {
             Some(RawValue::Text(text)) => text.trim().to_string(),
             Some(RawValue::Number(n)) if n.is_nan() => "NaN".to_string(),
-            Some(RawValue::Number(n)) if *n > 0.0 => "∞".to_string(),
-            Some(RawValue::Number(_)) => "−∞".to_string(),
+            Some(RawValue::Number(n)) if n.is_infinite() => if *n > 0.0 { "∞" } else { "−∞" }.to_string(),
+            Some(RawValue::Number(n)) => self.writer.fact(FactKind::Fraction, *n),
             Some(RawValue::Other) | None => String::new(),
         };
         let value = match value {
             Ok(v) => v,
             Err(NumberError::Empty) if spec.optional => return Ok(spec.default),
             Err(NumberError::Empty) => return Err(self.error(spec, ErrorCode::Required, "error.required", &[])),
+            Err(NumberError::Invalid) if matches!(raw, Some(RawValue::Other)) => {
+                return Err(self.error(spec, ErrorCode::NotANumber, "error.not_a_number_value", &[]))
+            }
             Err(NumberError::Invalid) => {
                 return Err(self.error(spec, ErrorCode::NotANumber, "error.not_a_number", &[("text", typed())]))
             }
@@ -322,12 +336,11 @@ impl Context<'_> {
                 return Err(self.error(spec, ErrorCode::NotANumber, "error.ambiguous", &[("text", typed())]))
             }
         };
-        let shown = || self.writer.fact(FactKind::Number, value);
         if value < 0.0 {
-            return Err(self.error(spec, ErrorCode::Negative, "error.negative", &[("value", shown())]));
+            return Err(self.error(spec, ErrorCode::Negative, "error.negative", &[("value", typed())]));
         }
         if spec.kind == InputKind::Count && value.fract() != 0.0 {
-            return Err(self.error(spec, ErrorCode::NotWhole, "error.not_whole", &[("value", shown())]));
+            return Err(self.error(spec, ErrorCode::NotWhole, "error.not_whole", &[("value", typed())]));
         }
         if spec.positive && value == 0.0 {
             return Err(self.error(spec, ErrorCode::Zero, "error.zero", &[]));
@@ -393,7 +406,10 @@ impl Context<'_> {
         let benchmark = def
             .benchmark
             .filter(|_| evaluation.warnings.is_empty())
-            .and_then(|b| benchmark::assess(def.id, b, evaluation.value, sector, self.texts, &self.writer, &display));
+            .and_then(|b| {
+                let shown = round_half_away(evaluation.value, def.decimals);
+                benchmark::assess(def.id, b, shown, sector, self.texts, &self.writer, &display)
+            });
         MetricResult {
             id: def.id,
             value: evaluation.value,

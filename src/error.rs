@@ -34,7 +34,9 @@ pub enum ErrorCode {
     /// Outside the fixed range allowed for the input (e.g. a percentage over 100).
     #[error("is outside the allowed range")]
     OutOfRange,
-    /// Several inputs together contradict each other.
+    /// Several inputs together contradict each other. Part of the public
+    /// list of codes; no formula metric needs it yet (contradictions such as
+    /// retention over 100 % are explained as warnings instead).
     #[error("does not agree with the other inputs")]
     Inconsistent,
     /// The metric id is not in the catalog.

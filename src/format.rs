@@ -55,6 +55,21 @@ impl Currency {
     }
 }
 
+/// Rounds half away from zero to `decimals` places: the value as the page
+/// shows it, which comparisons must use so that the words agree with the
+/// number beside them (an NPS shown as 45 is "very good", even at 44.6).
+///
+/// ```
+/// use retention_metrics::format::round_half_away;
+/// assert_eq!(round_half_away(44.5, 0), 45.0);
+/// assert_eq!(round_half_away(-12.5, 0), -13.0);
+/// assert_eq!(round_half_away(80.05, 1), 80.1);
+/// ```
+pub fn round_half_away(value: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals as i32);
+    (value * scale).round() / scale
+}
+
 /// Rounds half away from zero to `decimals` places and writes the number with
 /// the locale's separators; `trim` drops trailing zeros of the fraction.
 ///
@@ -116,7 +131,22 @@ fn group(integer: &str, locale: Locale) -> String {
 /// ```
 pub fn format_money(value: f64, currency: Currency, locale: Locale) -> String {
     let whole = (value * 100.0).round() % 100.0 == 0.0;
-    let number = format_number(value, if whole { 0 } else { 2 }, false, locale);
+    with_symbol(format_number(value, if whole { 0 } else { 2 }, false, locale), currency, locale)
+}
+
+/// An amount a person typed, echoed in worked steps: as [`format_money`]
+/// when it is whole cents, else up to 4 decimals (a unit cost of 0.125), so
+/// that the arithmetic on screen adds up.
+pub fn format_money_as_typed(value: f64, currency: Currency, locale: Locale) -> String {
+    if ((value * 100.0).round() - value * 100.0).abs() < 1e-9 {
+        format_money(value, currency, locale)
+    } else {
+        with_symbol(format_number(value, 4, true, locale), currency, locale)
+    }
+}
+
+/// Puts the currency symbol where the locale writes it.
+fn with_symbol(number: String, currency: Currency, locale: Locale) -> String {
     let prefix = locale == Locale::En && matches!(currency, Currency::Usd | Currency::Eur | Currency::Gbp);
     if prefix {
         match number.strip_prefix('−') {
@@ -131,11 +161,29 @@ pub fn format_money(value: f64, currency: Currency, locale: Locale) -> String {
 /// A percentage to 1 decimal, trailing zero trimmed (`90%`, `12.5%`; Russian
 /// puts a no-break space before the sign).
 pub fn format_percent(value: f64, locale: Locale) -> String {
-    let number = format_number(value, 1, true, locale);
+    format_percent_to(value, 1, locale)
+}
+
+/// A percentage to at most `decimals` places, trailing zeros trimmed.
+pub fn format_percent_to(value: f64, decimals: usize, locale: Locale) -> String {
+    let number = format_number(value, decimals, true, locale);
     match locale {
         Locale::Ru => format!("{number}{NBSP}%"),
         Locale::En | Locale::Pl => format!("{number}%"),
     }
+}
+
+/// The decimals needed to show `value` with at least two significant
+/// digits when `decimals` would round it to 0 (0.0003 per order, not 0).
+pub fn decimals_for(value: f64, decimals: usize) -> usize {
+    if value == 0.0 || round_half_away(value, decimals) != 0.0 {
+        return decimals;
+    }
+    let mut needed = decimals;
+    while needed < 12 && round_half_away(value, needed) == 0.0 {
+        needed += 1;
+    }
+    needed + 1
 }
 
 #[cfg(test)]
@@ -172,5 +220,15 @@ mod tests {
         assert_eq!(format_money(12.0, Currency::Rub, Locale::Ru), "12\u{a0}₽");
         assert_eq!(format_percent(90.0, Locale::En), "90%");
         assert_eq!(format_percent(12.34, Locale::Ru), "12,3\u{a0}%");
+        assert_eq!(format_money_as_typed(7.125, Currency::Usd, Locale::En), "$7.125");
+        assert_eq!(format_money_as_typed(7.1, Currency::Usd, Locale::En), "$7.10");
+        assert_eq!(format_percent_to(0.25, 4, Locale::En), "0.25%");
+    }
+
+    #[test]
+    fn tiny_values_keep_two_significant_digits() {
+        assert_eq!(decimals_for(0.0003, 3), 5);
+        assert_eq!(decimals_for(0.03, 3), 3);
+        assert_eq!(decimals_for(0.0, 3), 3);
     }
 }

@@ -165,9 +165,10 @@ fn non_finite_numbers_from_javascript_are_rejected() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-fn a_result_too_large_to_show_blames_the_divisor() {
-    let message = fail::<&str>("clv_to_cac", &[("clv", "1000000000"), ("cac", "0,00000000000000000000001")], "cac", OutOfRange);
+fn a_result_too_large_to_show_is_refused() {
+    let message = fail::<&str>("clv_to_cac", &[("clv", "1000000000"), ("cac", "0,00000000000000000000001")], "clv", OutOfRange);
     assert!(message.contains("too large"), "{message}");
+    fail("customer_lifetime_value", &[("aov", 1e12), ("frequency", 1e6), ("lifespan_years", 2.0)], "aov", OutOfRange);
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -29,7 +29,7 @@ pub enum NumberError {
 /// ASCII marks match in any case; the others are listed in the cases people
 /// write (a Unicode lowercase table would cost the page more than the list).
 const MARKS: &[&str] = &[
-    "руб.", "руб", "Руб", "РУБ", "грн.", "грн", "Грн", "ГРН", "р.", "pln", "usd", "eur", "gbp", "rub", "uah",
+    "руб.", "руб", "Руб", "РУБ", "грн.", "грн", "Грн", "ГРН", "р.", "р", "pln", "usd", "eur", "gbp", "rub", "uah",
     "zł", "Zł", "ZŁ", "zl", "us$", "$", "€", "£", "₽", "₴", "%",
 ];
 
@@ -74,6 +74,10 @@ fn split_sign(text: &str) -> Result<(bool, &str), NumberError> {
     loop {
         let before = rest;
         rest = strip_marks(rest.trim());
+        // `12,-` is how Polish and German price tags write a whole amount.
+        for whole in [",-", ".-", ",–", ".–"] {
+            rest = rest.strip_suffix(whole).unwrap_or(rest);
+        }
         for minus in ['-', '−', '–'] {
             if let Some(r) = rest.strip_prefix(minus).or_else(|| rest.strip_suffix(minus)) {
                 negative = !negative;
@@ -149,8 +153,8 @@ fn is_space_group(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')
 }
 
-/// Turns the unsigned body into plain `digits[.digits]` for `str::parse`,
-/// checking that every thousands group has three digits.
+/// Turns the unsigned body into plain `digits[.digits]` for
+/// [`decimal_value`], checking that every thousands group has three digits.
 fn normalise(body: &str, locale: Option<Locale>) -> Result<String, NumberError> {
     if !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || is_space_group(c)) {
         return Err(NumberError::Invalid);
@@ -273,6 +277,9 @@ mod tests {
         ok("12,5 %", None, 12.5);
         ok("12.5%", None, 12.5);
         ok("1 500 ₽", None, 1500.0);
+        ok("12,-", None, 12.0);
+        ok("1 200,- zł", None, 1200.0);
+        ok("5 р", None, 5.0);
         ok("100 руб.", None, 100.0);
         ok("EUR 30", None, 30.0);
         ok("PLN 1 234,5", None, 1234.5);
