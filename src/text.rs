@@ -3,9 +3,13 @@
 //!
 //! A language file is lines of `key = text`; `#` starts a comment. Texts may
 //! name values in braces (`{start}`, `{value}`, `{label:end}`), filled in by
-//! [`Texts::fill`]. Adding a language is adding a file with the same keys and
-//! one line in [`Texts::for_locale`]; the tests fail when a key or a
-//! placeholder differs between files.
+//! [`Texts::fill`]. A placeholder with forms, `{n|period|periods}`, becomes
+//! the form that fits the number `n` as shown, by the language's plural
+//! rule (English: one, other; Polish and Russian: one, few, many, other).
+//!
+//! Adding a language is adding a file with the same keys: `build.rs`
+//! registers every file in the folder, and the tests fail when a key or a
+//! placeholder differs from English.
 
 use std::sync::OnceLock;
 
@@ -14,6 +18,7 @@ use crate::locale::Locale;
 /// The texts of one language, sorted by key for lookup.
 #[derive(Debug)]
 pub struct Texts {
+    locale: Locale,
     entries: Vec<(&'static str, &'static str)>,
 }
 
@@ -25,7 +30,9 @@ const ENGLISH: &str = "en";
 /// Every language file, parsed once, by tag.
 fn languages() -> &'static [(&'static str, Texts)] {
     static PARSED: OnceLock<Vec<(&'static str, Texts)>> = OnceLock::new();
-    PARSED.get_or_init(|| LANGUAGES.iter().map(|(tag, source)| (*tag, Texts::parse(source))).collect())
+    PARSED.get_or_init(|| {
+        LANGUAGES.iter().map(|(tag, source)| (*tag, Texts::parse(source, Locale::from_tag(tag).unwrap_or_default()))).collect()
+    })
 }
 
 impl Texts {
@@ -36,9 +43,9 @@ impl Texts {
         find(locale.tag()).or_else(|| find(ENGLISH)).expect("src/locales/en.txt is always present")
     }
 
-    /// Reads a language file. Later duplicates of a key are ignored (the
-    /// tests forbid them).
-    pub fn parse(source: &'static str) -> Texts {
+    /// Reads a language file whose plurals follow `locale`. Later duplicates
+    /// of a key are ignored (the tests forbid them).
+    pub fn parse(source: &'static str, locale: Locale) -> Texts {
         let mut entries: Vec<(&str, &str)> = source
             .lines()
             .map(str::trim)
@@ -48,7 +55,7 @@ impl Texts {
             .collect();
         entries.sort_unstable_by_key(|(key, _)| *key);
         entries.dedup_by_key(|(key, _)| *key);
-        Texts { entries }
+        Texts { locale, entries }
     }
 
     /// The text for a key, if the language has it.
@@ -74,7 +81,7 @@ impl Texts {
     /// The text for `key` with each `{name}` replaced by `lookup(name)`; a name
     /// the lookup does not know is left in braces, where tests catch it.
     pub fn fill(&self, key: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
-        fill_template(self.get(key), lookup)
+        fill_template(self.get(key), self.locale, lookup)
     }
 }
 
@@ -89,8 +96,30 @@ pub fn messages(lang: Locale) -> Vec<(String, &'static str)> {
     own.chain(names).collect()
 }
 
-/// Replaces `{name}` placeholders in a template.
-fn fill_template(template: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
+/// Which of a text's plural forms fits a number as shown (`"1"`, `"2,5"`,
+/// `"$1,200"`), by the CLDR rules: the integer digits and whether any
+/// fraction digits are shown decide, as a reader would.
+fn plural_form(locale: Locale, shown: &str) -> usize {
+    let (integer, fraction) = shown.rsplit_once(locale.decimal()).unwrap_or((shown, ""));
+    let has_fraction = fraction.chars().any(|c| c.is_ascii_digit());
+    let i = integer
+        .chars()
+        .filter(char::is_ascii_digit)
+        .fold(0u64, |n, c| n.saturating_mul(10).saturating_add(u64::from(c as u8 - b'0')));
+    let few = (2..=4).contains(&(i % 10)) && !(12..=14).contains(&(i % 100));
+    match locale {
+        Locale::En => usize::from(i != 1 || has_fraction),
+        Locale::Pl if has_fraction => 3,
+        Locale::Pl if i == 1 => 0,
+        Locale::Ru if has_fraction => 3,
+        Locale::Ru if i % 10 == 1 && i % 100 != 11 => 0,
+        Locale::Pl | Locale::Ru if few => 1,
+        Locale::Pl | Locale::Ru => 2,
+    }
+}
+
+/// Replaces `{name}` and `{name|form|form…}` placeholders in a template.
+fn fill_template(template: &str, locale: Locale, lookup: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -98,9 +127,12 @@ fn fill_template(template: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Str
         let after = &rest[open + 1..];
         match after.find('}') {
             Some(close) => {
-                let name = &after[..close];
+                let mut parts = after[..close].split('|');
+                let name = parts.next().unwrap_or_default();
+                let forms: Vec<&str> = parts.collect();
                 match lookup(name) {
-                    Some(value) => out.push_str(&value),
+                    Some(value) if forms.is_empty() => out.push_str(&value),
+                    Some(value) => out.push_str(forms[plural_form(locale, &value).min(forms.len() - 1)]),
                     None => out.push_str(&rest[open..open + close + 2]),
                 }
                 rest = &after[close + 1..];
@@ -115,12 +147,13 @@ fn fill_template(template: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Str
     out
 }
 
-/// The placeholder names a template uses, for the consistency tests.
+/// The placeholder names a template uses (without plural forms), for the
+/// consistency tests.
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut names: Vec<&str> = template
         .split('{')
         .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .filter_map(|part| part.split_once('}').map(|(inside, _)| inside.split('|').next().unwrap_or(inside)))
         .collect();
     names.sort_unstable();
     names.dedup();
@@ -134,8 +167,38 @@ mod tests {
     #[test]
     fn fills_known_placeholders_and_keeps_unknown_ones() {
         let lookup = |name: &str| (name == "a").then(|| "1".to_string());
-        assert_eq!(fill_template("{a} + {b} = {", &lookup), "1 + {b} = {");
-        assert_eq!(placeholders("{b} {a} {b}"), vec!["a", "b"]);
+        assert_eq!(fill_template("{a} + {b} = {", Locale::En, &lookup), "1 + {b} = {");
+        assert_eq!(placeholders("{b} {a|x|y} {b}"), vec!["a", "b"]);
+    }
+
+    fn plural(locale: Locale, shown: &str, forms: &str) -> String {
+        let lookup = |_: &str| Some(shown.to_string());
+        fill_template(&format!("{{n|{forms}}}"), locale, &lookup)
+    }
+
+    #[test]
+    fn english_plurals() {
+        for (shown, expected) in [("1", "period"), ("1.5", "periods"), ("1,001", "periods"), ("0", "periods")] {
+            assert_eq!(plural(Locale::En, shown, "period|periods"), expected, "{shown}");
+        }
+    }
+
+    #[test]
+    fn polish_plurals() {
+        let forms = "klient|klienci|klientów|klienta";
+        let cases = [("1", "klient"), ("2", "klienci"), ("4", "klienci"), ("5", "klientów"), ("12", "klientów"), ("22", "klienci"), ("1\u{a0}001", "klientów"), ("1,5", "klienta")];
+        for (shown, expected) in cases {
+            assert_eq!(plural(Locale::Pl, shown, forms), expected, "{shown}");
+        }
+    }
+
+    #[test]
+    fn russian_plurals() {
+        let forms = "клиент|клиента|клиентов|клиента";
+        let cases = [("1", "клиент"), ("2", "клиента"), ("5", "клиентов"), ("11", "клиентов"), ("21", "клиент"), ("24", "клиента"), ("2,5", "клиента")];
+        for (shown, expected) in cases {
+            assert_eq!(plural(Locale::Ru, shown, forms), expected, "{shown}");
+        }
     }
 
     fn keys_of(source: &str) -> Vec<&str> {
@@ -160,9 +223,9 @@ mod tests {
 
     #[test]
     fn every_language_has_the_english_keys_and_placeholders() {
-        let english = Texts::parse(LANGUAGES.iter().find(|(tag, _)| *tag == ENGLISH).expect("en.txt").1);
+        let english = Texts::for_locale(Locale::En);
         for (tag, source) in LANGUAGES {
-            let texts = Texts::parse(source);
+            let texts = Texts::parse(source, Locale::from_tag(tag).unwrap_or_default());
             for key in english.keys() {
                 let text = texts.find(key).unwrap_or_else(|| panic!("{tag}.txt lacks {key}"));
                 assert_eq!(placeholders(text), placeholders(english.get(key)), "{tag}.txt: {key} has other placeholders");

@@ -71,3 +71,14 @@ fn a_polish_price_tag_is_a_whole_amount() {
     let result = shown::<&str>("average_order_value", &[("revenue", "1 200,- zł"), ("orders", "100")]);
     assert_close(result.value, 12.0);
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn one_is_singular() {
+    assert_eq!(shown("customer_lifespan", &[("churn_percent", 100.0)]).display, "1 period");
+    assert_eq!(shown("customer_lifespan", &[("churn_percent", 10.0)]).display, "10 periods");
+    let clv = shown("customer_lifetime_value", &[("aov", 7.0), ("frequency", 100.0), ("lifespan_years", 1.0)]);
+    assert!(clv.reading.ends_with("over 1 year."), "{}", clv.reading);
+    let pf = shown("purchase_frequency", &[("orders", 500.0), ("customers", 500.0)]);
+    assert_eq!(pf.reading, "A customer ordered 1 time on average in the period.");
+}
