@@ -51,12 +51,17 @@ function run(engine) {
 
   const state = {
     lang: chooseLanguage(address.lang, known),
+    // How the reader writes numbers (`1.234` is 1234 in Polish, 1.234 in
+    // English): their device's language, even when the page's words are not
+    // in it yet, until they pick a language themselves.
+    numberLocale: navigator.language || "en",
     currency: null,
     currencies: [],
     sector: address.sector || "",
     metric: null,
     values: {},
     touched: new Set(),
+    valuesByMetric: new Map(), // what was typed for each metric visited, kept when switching
   };
 
   let t = makeText(probe);
@@ -78,16 +83,32 @@ function run(engine) {
 
   const hrefFor = (id) => {
     const metric = metrics.find((m) => m.id === id);
-    return queryFor({ metric: id, lang: state.lang, currency: metric && metric.money ? state.currency : null });
+    return queryFor({
+      metric: id,
+      lang: state.lang,
+      currency: metric && metric.money ? state.currency : null,
+      sector: metric && hasSector(metric) ? state.sector : null,
+    });
   };
+
+  /** What to show in a metric's form: what was typed there before, else the inputs it shares with the current one. */
+  function valuesFor(metric) {
+    if (state.valuesByMetric.has(metric.id)) return { ...state.valuesByMetric.get(metric.id) };
+    const shared = {};
+    for (const input of metric.inputs) {
+      if (state.values[input.id] !== undefined) shared[input.id] = state.values[input.id];
+    }
+    return shared;
+  }
 
   const picker = createPicker($("picker"), {
     onPick(id, { focus } = {}) {
       const metric = metrics.find((m) => m.id === id);
       if (!metric) return;
       if (metric !== state.metric) {
+        state.valuesByMetric.set(state.metric.id, { ...state.values });
+        state.values = valuesFor(metric);
         state.metric = metric;
-        state.values = {};
         state.touched = new Set();
       }
       const heading = showMetric();
@@ -142,7 +163,7 @@ function run(engine) {
   }
 
   // First view: the address decides the metric, inputs, currency and sector.
-  state.currency = address.currency;
+  state.currency = address.currency ? address.currency.toUpperCase() : null;
   metrics = catalog({ lang: state.lang });
   state.metric = metrics.find((m) => m.id === address.metric) || metrics[0];
   for (const id of inputIds()) {
@@ -154,9 +175,12 @@ function run(engine) {
   if (!address.metric && Object.keys(address.values).length === 0 && state.metric.examples.length > 0) {
     calculator.loadExample(state.metric.examples[0]);
   }
+  // The address now says what is shown (an unknown metric id becomes the one shown).
+  writeAddress(addressState());
 
   $("language").addEventListener("change", (event) => {
     state.lang = event.target.value;
+    state.numberLocale = state.lang;
     loadLanguage();
     writeAddress(addressState());
   });

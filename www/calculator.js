@@ -4,7 +4,7 @@
 
 import { el, shown } from "./dom.js";
 
-/** A number from an example, written the way a person of this language types it. */
+/** A number from an example, written the way the reader types numbers (7,5 in Polish). */
 function typedNumber(value, lang) {
   if (typeof value !== "number") return shown(value);
   try {
@@ -27,7 +27,7 @@ function errorList(err) {
  */
 export function createCalculator(root, { compute, onChange }) {
   let t = (key) => key;
-  let state = null; // shared with app.js: { lang, currency, sector, currencies, metric, values, touched }
+  let state = null; // shared with app.js: { lang, numberLocale, currency, sector, currencies, metric, values, touched }
   const fields = new Map(); // input id → { input, help, error, spec }
   let statusBox = null;
   let detailsBox = null;
@@ -79,7 +79,7 @@ export function createCalculator(root, { compute, onChange }) {
       inputmode: "decimal",
       autocomplete: "off",
       spellcheck: "false",
-      placeholder: hasDefault ? typedNumber(spec.default, state.lang) : null,
+      placeholder: hasDefault ? typedNumber(spec.default, state.numberLocale) : null,
       "aria-describedby": spec.help || hasDefault ? helpId : null,
     });
     input.value = shown(state.values[spec.id]);
@@ -97,7 +97,7 @@ export function createCalculator(root, { compute, onChange }) {
     const help = spec.help || hasDefault
       ? el("p", { id: helpId, class: "field__help" },
         shown(spec.help),
-        hasDefault ? el("span", { class: "field__default", text: ` ${t("ui.default_value", { value: typedNumber(spec.default, state.lang) })}` }) : null)
+        hasDefault ? el("span", { class: "field__default", text: ` ${t("ui.default_value", { value: typedNumber(spec.default, state.numberLocale) })}` }) : null)
       : null;
     const error = el("p", { id: errorId, class: "field__error", hidden: true });
     const label = el("label", { for: inputId, class: "field__label" },
@@ -111,7 +111,7 @@ export function createCalculator(root, { compute, onChange }) {
   /** Replaces every value (an example's inputs, or none to clear the form). */
   function setValues(inputs) {
     state.values = {};
-    for (const [id, value] of Object.entries(inputs)) state.values[id] = typedNumber(value, state.lang);
+    for (const [id, value] of Object.entries(inputs)) state.values[id] = typedNumber(value, state.numberLocale);
     state.touched = new Set();
     for (const [id, { input }] of fields) input.value = shown(state.values[id]);
     refresh();
@@ -209,7 +209,7 @@ export function createCalculator(root, { compute, onChange }) {
       const value = state.values[spec.id];
       if (typeof value === "string" && value.trim() !== "") inputs[spec.id] = value;
     }
-    const options = { lang: state.lang, locale: state.lang, currency: state.currency };
+    const options = { lang: state.lang, locale: state.numberLocale, currency: state.currency };
     if (state.sector && Array.isArray(metric.sectors) && metric.sectors.some((s) => s.id === state.sector)) {
       options.sector = state.sector;
     }

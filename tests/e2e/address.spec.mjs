@@ -96,3 +96,44 @@ test('Clear empties the form and the address, with no "required" errors', async 
   await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
   await expect(page).toHaveURL(/\?metric=churn_rate&lang=en$/);
 });
+
+test.describe('a reader whose device is set to Polish', () => {
+  test.use({ locale: 'pl-PL' });
+
+  test('types amounts the Polish way and they are read that way', async ({ page }) => {
+    await openPage(page, '?metric=average_order_value');
+    await field(page, 'revenue').fill('2.500 zł');
+    await field(page, 'orders').fill('10');
+    await expect(resultValue(page)).toHaveText('$250');
+    await field(page, 'revenue').fill('2 500,50');
+    await expect(resultValue(page)).toHaveText('$250.05');
+  });
+});
+
+test('an English reader gets "2.500" as two and a half', async ({ page }) => {
+  await openPage(page, '?metric=average_order_value');
+  await field(page, 'revenue').fill('2.500');
+  await field(page, 'orders').fill('1');
+  await expect(resultValue(page)).toHaveText('$2.50');
+});
+
+test('what was typed survives a switch to another metric and back; shared inputs carry over', async ({ page }) => {
+  await openPage(page, '?metric=retention_rate&start=200&end=210&new=30&sector=restaurants');
+  await page.locator('a[data-metric="churn_rate"]').click();
+  await expect(field(page, 'start')).toHaveValue('200');
+  await expect(field(page, 'lost')).toHaveValue('');
+  await field(page, 'lost').fill('20');
+  await expect(resultValue(page)).toHaveText('10%');
+  await page.locator('a[data-metric="retention_rate"]').click();
+  await expect(field(page, 'end')).toHaveValue('210');
+  await expect(resultValue(page)).toHaveText('90%');
+  // The sector travels in the metric links too.
+  await expect(page.locator('a[data-metric="retention_rate"]')).toHaveAttribute('href', /sector=restaurants/);
+});
+
+test('the address is corrected to what is shown', async ({ page }) => {
+  await openPage(page, '?metric=no_such_metric&currency=pln');
+  await expect(page).toHaveURL(/[?&]metric=retention_rate(&|$)/);
+  await openPage(page, '?metric=average_order_value&revenue=100&orders=4&currency=pln');
+  await expect(page.locator('#currency')).toHaveValue('PLN');
+});
