@@ -40,14 +40,9 @@ function run(engine) {
   const { catalog, compute, messages } = engine;
   const address = readAddress();
 
-  let probe;
-  try {
-    probe = messages(address.lang || "en");
-  } catch {
-    probe = messages("en");
-  }
-  const languages = codesIn(probe, "lang.");
-  const known = languages.length > 0 ? languages : ["en"];
+  // An unknown language gets English texts, which list every language there is.
+  const probe = messages(address.lang || "en");
+  const known = codesIn(probe, "lang.");
 
   const state = {
     lang: chooseLanguage(address.lang, known),
