@@ -49,6 +49,7 @@
 #![deny(missing_docs)]
 
 pub mod benchmark;
+pub mod calendar;
 pub mod catalog;
 pub mod compute;
 pub mod error;
@@ -56,6 +57,7 @@ pub mod format;
 pub mod ingest;
 pub mod locale;
 pub mod metrics;
+pub mod sample;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

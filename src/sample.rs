@@ -1,0 +1,1 @@
+//! Sample coffee-shop transaction logs (placeholder, being written).
