@@ -1,7 +1,13 @@
-//! Reading what people type or export: numbers now, CSV files later.
+//! Reading what people type or export: typed numbers and CSV files.
 //!
-//! Ingestion is kept apart from analysis: this module turns text into values
-//! and says precisely why a piece of text could not be read; it computes no
-//! metric.
+//! Ingestion is kept apart from analysis: this module turns bytes and text
+//! into values (numbers, dates, tables, orders) and says precisely why a
+//! piece could not be read; it computes no metric.
 
+pub mod columns;
+pub mod date;
+pub mod decode;
+pub mod error;
+pub mod log;
 pub mod number;
+pub mod table;

@@ -1,0 +1,223 @@
+//! Metrics from data: a transactions log into periods, cohorts, segments and
+//! whole-log figures; survey answers into NPS, CSAT or CES; cost rows into
+//! retention cost.
+//!
+//! Reading the file is [`crate::ingest`]'s job; this module only counts. The
+//! definitions are the spec's ("Metrics from data") to the letter; each
+//! submodule states the ones it implements.
+
+pub mod cohorts;
+pub mod costs;
+pub mod export;
+pub mod ledger;
+pub mod periods;
+pub mod segments;
+pub mod survey;
+pub mod totals;
+
+use serde::Serialize;
+
+use crate::ingest::error::{DataError, DataErrorCode};
+use crate::ingest::log::{read_log, InputSummary, Log, LogOptions};
+use crate::locale::Locale;
+use crate::text::Texts;
+use cohorts::{cohort_table, CohortRow};
+use ledger::Ledger;
+use periods::{period_rows, PeriodKind, PeriodRow};
+use segments::{assign, by_revenue, Segment};
+use totals::{totals, Concentration, Totals};
+
+/// How to analyse a log.
+#[derive(Debug, Clone)]
+pub struct TransactionOptions {
+    /// W: a customer is active while their last order is under W days old.
+    pub window_days: u32,
+    /// Months or quarters.
+    pub period: PeriodKind,
+    /// Columns, date order and language.
+    pub log: LogOptions,
+}
+
+impl Default for TransactionOptions {
+    fn default() -> TransactionOptions {
+        TransactionOptions { window_days: 90, period: PeriodKind::Month, log: LogOptions::default() }
+    }
+}
+
+/// The longest activity window accepted: ten years.
+pub const MAX_WINDOW_DAYS: u32 = 3650;
+
+/// Everything computed from a transactions log (the public JSON shape).
+#[derive(Debug, Clone, Serialize)]
+pub struct TransactionReport {
+    /// What was read.
+    pub input: InputSummary,
+    /// The activity window used, in days.
+    pub window_days: u32,
+    /// `month` or `quarter`.
+    pub period: PeriodKind,
+    /// Whole-log figures.
+    pub totals: Totals,
+    /// One row per period.
+    pub periods: Vec<PeriodRow>,
+    /// One row per month of first purchase.
+    pub cohorts: Vec<CohortRow>,
+    /// The average retention curve by months since first purchase.
+    pub cohort_average: Vec<Option<f64>>,
+    /// The six segments, in rule order.
+    pub segments: Vec<SegmentRow>,
+    /// The same as `totals.concentration`.
+    pub concentration: Concentration,
+    /// Things the reader should know about the result.
+    pub warnings: Vec<Warning>,
+}
+
+/// One segment in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentRow {
+    /// `new`, `vip`, `loyal`, `at_risk`, `lost` or `other`.
+    pub id: Segment,
+    /// Its name in the reader's language.
+    pub name: String,
+    /// Its rule in words, with the window filled in.
+    pub rule: String,
+    /// How many customers.
+    pub customers: u64,
+    /// Their revenue.
+    pub revenue: f64,
+    /// Their share (%) of all revenue; `null` when revenue is not positive.
+    pub revenue_share: Option<f64>,
+}
+
+/// A note about the result, with a stable code.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    /// `partial_period`, `skipped_rows`, `refunds`.
+    pub code: &'static str,
+    /// The note in the reader's language.
+    pub message: String,
+}
+
+/// Reads and analyses a transactions log. `progress` hears how much of the
+/// work is done, from 0 to 1.
+///
+/// ```
+/// use retention_metrics::analysis::{analyze_transactions, TransactionOptions};
+/// let log = "customer,date,amount\nanna,2024-01-05,7.50\nben,2024-01-09,3\nanna,2024-02-02,4.50\n";
+/// let report = analyze_transactions(log.as_bytes(), &TransactionOptions::default(), &mut |_| {}).unwrap();
+/// assert_eq!(report.totals.orders, 3);
+/// assert_eq!(report.totals.revenue, 15.0);
+/// assert_eq!(report.periods[1].start, 2); // both were active on 31 January
+/// ```
+pub fn analyze_transactions(
+    bytes: &[u8],
+    options: &TransactionOptions,
+    progress: &mut dyn FnMut(f64),
+) -> Result<TransactionReport, DataError> {
+    let (log, ledger) = read(bytes, options, progress)?;
+    let lang = options.log.lang;
+    let texts = Texts::for_locale(lang);
+    let window = options.window_days;
+    let (ranked, revenue) = by_revenue(&ledger);
+    let note = |reason: &str| texts.fill(&format!("data.clv.{reason}"), &|_| None);
+    let totals = totals(&ledger, window, &ranked, &revenue, &note);
+    progress(0.95);
+    let periods = period_rows(&ledger, options.period, window);
+    let (cohorts, cohort_average) = cohort_table(&ledger);
+    let segments = segment_rows(&ledger, window, &ranked, &revenue, totals.revenue, lang);
+    let warnings = warnings(&log, &periods, lang);
+    progress(1.0);
+    Ok(TransactionReport {
+        input: log.input,
+        window_days: window,
+        period: options.period,
+        concentration: totals.concentration,
+        totals,
+        periods,
+        cohorts,
+        cohort_average,
+        segments,
+        warnings,
+    })
+}
+
+/// One segment's customers as CSV (customer, orders, revenue, first and
+/// last order), safe to open in a spreadsheet, best customers first.
+pub fn segment_csv(bytes: &[u8], options: &TransactionOptions, segment: Segment) -> Result<String, DataError> {
+    let (log, ledger) = read(bytes, options, &mut |_| {})?;
+    let (ranked, revenue) = by_revenue(&ledger);
+    let segments = assign(&ledger, options.window_days, &ranked);
+    let texts = Texts::for_locale(options.log.lang);
+    let header = ["customer", "orders", "revenue", "first_order", "last_order"].map(|k| texts.get(&format!("data.csv.{k}")).to_string());
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows = ranked.iter().map(|&c| c as usize).filter(|&c| segments[c] == segment).map(|c| {
+        let (days, _) = ledger.of(c);
+        vec![
+            log.customer_ids[c].to_string(),
+            days.len().to_string(),
+            format!("{:.2}", revenue[c]),
+            crate::calendar::Day(days[0]).to_string(),
+            crate::calendar::Day(days[days.len() - 1]).to_string(),
+        ]
+    });
+    Ok(export::write_csv(&header, rows))
+}
+
+fn read(bytes: &[u8], options: &TransactionOptions, progress: &mut dyn FnMut(f64)) -> Result<(Log, Ledger), DataError> {
+    if !(1..=MAX_WINDOW_DAYS).contains(&options.window_days) {
+        let max = MAX_WINDOW_DAYS.to_string();
+        return Err(DataError::new("windowDays", DataErrorCode::OutOfRange, options.log.lang, "data.error.window", &[("max", max)]));
+    }
+    let log = read_log(bytes, &options.log, &mut |share| progress(share * 0.85))?;
+    let ledger = Ledger::new(&log.orders, log.customer_ids.len());
+    progress(0.9);
+    Ok((log, ledger))
+}
+
+fn segment_rows(ledger: &Ledger, window: u32, ranked: &[u32], revenue: &[f64], total: f64, lang: Locale) -> Vec<SegmentRow> {
+    let texts = Texts::for_locale(lang);
+    let assigned = assign(ledger, window, ranked);
+    Segment::ALL
+        .into_iter()
+        .map(|segment| {
+            let members = (0..assigned.len()).filter(|&c| assigned[c] == segment);
+            let (customers, sum) = members.fold((0u64, 0f64), |(n, s), c| (n + 1, s + revenue[c]));
+            let fill = |key: String| {
+                texts.fill(&key, &|name| match name {
+                    "w" => Some(window.to_string()),
+                    "w2" => Some((2 * window).to_string()),
+                    _ => None,
+                })
+            };
+            SegmentRow {
+                id: segment,
+                name: fill(format!("data.segment.{}.name", segment.id())),
+                rule: fill(format!("data.segment.{}.rule", segment.id())),
+                customers,
+                revenue: sum,
+                revenue_share: (total > 0.0).then(|| sum / total * 100.0),
+            }
+        })
+        .collect()
+}
+
+fn warnings(log: &Log, periods: &[PeriodRow], lang: Locale) -> Vec<Warning> {
+    let texts = Texts::for_locale(lang);
+    let mut out = Vec::new();
+    let mut add = |code: &'static str, values: &[(&str, String)]| {
+        let message = texts.fill(&format!("data.warning.{code}"), &|name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()));
+        out.push(Warning { code, message });
+    };
+    if log.input.skipped_total > 0 {
+        add("skipped_rows", &[("n", log.input.skipped_total.to_string())]);
+    }
+    let refunds = log.orders.iter().filter(|o| o.amount < 0.0).count();
+    if refunds > 0 {
+        add("refunds", &[("n", refunds.to_string())]);
+    }
+    if let Some(last) = periods.last().filter(|p| p.partial) {
+        let ends = log.orders.iter().map(|o| o.day).max().map(|d| d.to_string()).unwrap_or_default();
+        add("partial_period", &[("period", last.period.clone()), ("date", ends)]);
+    }
+    out
+}

@@ -1,0 +1,164 @@
+//! Whole-log figures: customers, orders, revenue, AOV, purchase frequency,
+//! repeat purchase rate, revenue concentration, and CLV from the last 12
+//! calendar months.
+//!
+//! CLV takes the 12 calendar months ending with the log's last month as one
+//! period under the period rules: yearly churn = L / S over it, lifespan
+//! (ACL) = 1 / yearly churn in years, AOV and purchase frequency (orders per
+//! purchaser) over the same months, CLV = AOV × PF × ACL. It is not computed
+//! when the log covers fewer than 12 months, nobody was active when the 12
+//! months began, or nobody was lost in them; the note says which.
+
+use serde::Serialize;
+
+use super::ledger::{active_at, Ledger};
+use super::periods::{count, percent, ratio, Span};
+use super::segments::top_count;
+
+/// Figures over the whole log.
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    /// Distinct customers.
+    pub customers: u64,
+    /// Orders.
+    pub orders: u64,
+    /// Revenue.
+    pub revenue: f64,
+    /// Revenue / orders.
+    pub aov: Option<f64>,
+    /// Orders / customers.
+    pub purchase_frequency: Option<f64>,
+    /// Customers with ≥ 2 orders / customers × 100.
+    pub repeat_purchase_rate: Option<f64>,
+    /// Customers active on the log's last date (an order in the last W
+    /// days): the count retention cost divides by.
+    pub active_customers: u64,
+    /// CLV from the last 12 months, or why not.
+    pub clv: Clv,
+    /// Share of revenue from the best customers.
+    pub concentration: Concentration,
+    /// The log's first date, ISO.
+    pub first_date: String,
+    /// The log's last date, ISO: "today" for the activity window.
+    pub last_date: String,
+}
+
+/// Share (%) of revenue from the top 10 % and 20 % of customers by revenue;
+/// `null` when the revenue is not positive.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Concentration {
+    /// Top 10 %.
+    pub top10_share: Option<f64>,
+    /// Top 20 %.
+    pub top20_share: Option<f64>,
+    /// How many customers the top 10 % is (rounded up).
+    pub top10_customers: u64,
+    /// How many customers the top 20 % is (rounded up).
+    pub top20_customers: u64,
+}
+
+/// CLV from the log, or the reason it is not computed.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Clv {
+    /// Computed over the last 12 months.
+    Computed {
+        /// AOV × PF × ACL.
+        value: f64,
+        /// Revenue / orders over the 12 months.
+        aov: f64,
+        /// Orders per purchaser over the 12 months.
+        purchase_frequency: f64,
+        /// 1 / yearly churn, in years.
+        lifespan_years: f64,
+        /// L / S × 100 over the 12 months.
+        yearly_churn_rate: f64,
+        /// The 12 months' first day, ISO.
+        first: String,
+        /// The 12 months' last day, ISO.
+        last: String,
+        /// S of the 12 months.
+        start: u64,
+        /// L of the 12 months.
+        lost: u64,
+    },
+    /// Not computed.
+    NotComputed {
+        /// Always `null`.
+        value: Option<f64>,
+        /// `short_log`, `no_start` or `no_churn`.
+        reason: &'static str,
+        /// Why, in the reader's language.
+        note: String,
+    },
+}
+
+/// The whole-log figures. `ranked` lists customers by revenue, highest
+/// first, with `revenue` by customer; `note` words a reason for no CLV.
+pub fn totals(ledger: &Ledger, window_days: u32, ranked: &[u32], revenue: &[f64], note: &dyn Fn(&str) -> String) -> Totals {
+    let customers = ledger.customers() as u64;
+    let orders = ledger.orders() as u64;
+    let total: f64 = revenue.iter().sum();
+    let repeaters = (0..ledger.customers()).filter(|&c| ledger.of(c).0.len() >= 2).count() as u64;
+    Totals {
+        customers,
+        orders,
+        revenue: total,
+        aov: ratio(total, orders),
+        purchase_frequency: ratio(orders as f64, customers),
+        repeat_purchase_rate: percent(repeaters, customers),
+        active_customers: (0..ledger.customers())
+            .filter(|&c| active_at(ledger.of(c).0, ledger.last_day.0, window_days as i32))
+            .count() as u64,
+        clv: clv(ledger, window_days, note),
+        concentration: concentration(ranked, revenue, total),
+        first_date: ledger.first_day.to_string(),
+        last_date: ledger.last_day.to_string(),
+    }
+}
+
+fn concentration(ranked: &[u32], revenue: &[f64], total: f64) -> Concentration {
+    let top = |percent: usize| top_count(ranked.len(), percent);
+    let share = |n: usize| {
+        let sum: f64 = ranked[..n].iter().map(|&c| revenue[c as usize]).sum();
+        (total > 0.0).then(|| sum / total * 100.0)
+    };
+    Concentration {
+        top10_share: share(top(10)),
+        top20_share: share(top(20)),
+        top10_customers: top(10) as u64,
+        top20_customers: top(20) as u64,
+    }
+}
+
+fn clv(ledger: &Ledger, window_days: u32, note: &dyn Fn(&str) -> String) -> Clv {
+    let (first_month, last_month) = ledger.months();
+    let year_start = last_month.plus(-11);
+    let not_computed = |reason: &'static str| Clv::NotComputed { value: None, reason, note: note(reason) };
+    if first_month > year_start {
+        return not_computed("short_log");
+    }
+    let span = Span { first: year_start.first_day(), last: last_month.last_day() };
+    let c = count(ledger, &[span], window_days)[0];
+    if c.start == 0 {
+        return not_computed("no_start");
+    }
+    if c.lost == 0 {
+        return not_computed("no_churn");
+    }
+    let yearly_churn = c.lost as f64 / c.start as f64;
+    let aov = c.revenue / c.orders as f64;
+    let purchase_frequency = c.orders as f64 / c.purchasers as f64;
+    let lifespan_years = 1.0 / yearly_churn;
+    Clv::Computed {
+        value: aov * purchase_frequency * lifespan_years,
+        aov,
+        purchase_frequency,
+        lifespan_years,
+        yearly_churn_rate: yearly_churn * 100.0,
+        first: span.first.to_string(),
+        last: span.last.to_string(),
+        start: c.start,
+        lost: c.lost,
+    }
+}

@@ -1,0 +1,119 @@
+//! Turning the bytes of a dropped file into text.
+//!
+//! Files come from tills, loyalty apps and spreadsheets: UTF-8 with or
+//! without a byte-order mark, UTF-16 from Excel's "Unicode text", and the
+//! Windows code pages of Polish (1250) and Russian (1251) Excel. Valid UTF-8
+//! is borrowed as it is; anything else is decoded once with `encoding_rs`.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+/// The character encoding a file was read in, reported back to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark.
+    #[serde(rename = "UTF-8")]
+    Utf8,
+    /// UTF-16 little-endian (with its byte-order mark).
+    #[serde(rename = "UTF-16LE")]
+    Utf16Le,
+    /// UTF-16 big-endian (with its byte-order mark).
+    #[serde(rename = "UTF-16BE")]
+    Utf16Be,
+    /// Central European Windows code page (Polish Excel).
+    #[serde(rename = "windows-1250")]
+    Windows1250,
+    /// Cyrillic Windows code page (Russian Excel).
+    #[serde(rename = "windows-1251")]
+    Windows1251,
+}
+
+/// The file as text, and the encoding it was read in.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (String::from_utf8_lossy(rest), Encoding::Utf8);
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
+        return (text, Encoding::Utf16Le);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        let (text, _, _) = encoding_rs::UTF_16BE.decode(bytes);
+        return (text, Encoding::Utf16Be);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(text), Encoding::Utf8);
+    }
+    let (codec, encoding) = if looks_cyrillic(bytes) {
+        (encoding_rs::WINDOWS_1251, Encoding::Windows1251)
+    } else {
+        (encoding_rs::WINDOWS_1250, Encoding::Windows1250)
+    };
+    (codec.decode_without_bom_handling(bytes).0, encoding)
+}
+
+/// Whether non-ASCII bytes read as Russian rather than Polish.
+///
+/// In Russian text letters above 0x7F come in runs (`Клиент` is six of
+/// them); in Polish a letter with a diacritic mostly sits between ASCII
+/// letters (`Kwota zł`, `zamówienie`). Counting high bytes that touch an
+/// ASCII letter against those that touch another high byte tells the two
+/// apart without a dictionary.
+fn looks_cyrillic(bytes: &[u8]) -> bool {
+    let (mut in_runs, mut beside_ascii) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + 1).copied();
+        if before.is_some_and(|c| c >= 0x80) || after.is_some_and(|c| c >= 0x80) {
+            in_runs += 1;
+        } else if before.is_some_and(|c| c.is_ascii_alphabetic()) || after.is_some_and(|c| c.is_ascii_alphabetic()) {
+            beside_ascii += 1;
+        }
+    }
+    in_runs > beside_ascii
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_borrowed_and_its_mark_dropped() {
+        let (text, encoding) = decode("klient;kwota\n".as_bytes());
+        assert!(matches!(text, Cow::Borrowed(_)));
+        assert_eq!(encoding, Encoding::Utf8);
+        let (text, _) = decode(b"\xEF\xBB\xBFdate\n");
+        assert_eq!(text, "date\n");
+    }
+
+    #[test]
+    fn polish_excel_reads_as_windows_1250() {
+        // "Kwota zł;Zamówienie" in windows-1250.
+        let bytes = b"Kwota z\xB3;Zam\xF3wienie\n12,50 z\xB3;1\n";
+        let (text, encoding) = decode(bytes);
+        assert_eq!(encoding, Encoding::Windows1250);
+        assert_eq!(text, "Kwota zł;Zamówienie\n12,50 zł;1\n");
+    }
+
+    #[test]
+    fn russian_excel_reads_as_windows_1251() {
+        // "Клиент;Сумма" in windows-1251.
+        let bytes = b"\xCA\xEB\xE8\xE5\xED\xF2;\xD1\xF3\xEC\xEC\xE0\n";
+        let (text, encoding) = decode(bytes);
+        assert_eq!(encoding, Encoding::Windows1251);
+        assert_eq!(text, "Клиент;Сумма\n");
+    }
+
+    #[test]
+    fn utf16_from_excel_unicode_text() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "a\tb\n".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes), (Cow::Owned("a\tb\n".to_string()), Encoding::Utf16Le));
+    }
+}

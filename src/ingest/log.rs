@@ -1,0 +1,298 @@
+//! Reading a transactions log: one row per order (or order line) into a
+//! compact list of orders.
+//!
+//! One pass over the rows, with no allocation per row: each row becomes a
+//! 24-byte record (customer number, date as written, row number, order
+//! number, amount); customer and order ids are interned in hash maps keyed by
+//! the id text, which allocate only for ids not seen before. The day/month
+//! order is settled after the pass, from every date in the file, and rows
+//! sharing an order id are then merged into one order.
+
+use std::collections::HashMap;
+
+use csv::ByteRecord;
+use foldhash::fast::FixedState;
+use serde::Serialize;
+
+use super::columns::{find_roles, is_total, ColumnRef, TransactionColumns};
+use super::date::{read_date, DateOrder, DateParts, OrderEvidence};
+use super::decode::{decode, Encoding};
+use super::error::{role_name, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
+use super::number::read_number;
+use super::table::{field, Layout};
+use crate::calendar::Day;
+use crate::locale::Locale;
+
+/// What the user settled, when the file alone could not say.
+#[derive(Debug, Clone, Default)]
+pub struct LogOptions {
+    /// Day/month order of the dates, when the user picked it.
+    pub date_order: Option<DateOrder>,
+    /// Columns the user picked; the rest are found by their header.
+    pub customer: Option<ColumnRef>,
+    /// The date column, when picked.
+    pub date: Option<ColumnRef>,
+    /// The amount column, when picked.
+    pub amount: Option<ColumnRef>,
+    /// The order-id column, when picked.
+    pub order: Option<ColumnRef>,
+    /// `true` when the user said there is no order-id column, so a column
+    /// whose header looks like one is not used.
+    pub no_order: bool,
+    /// The language of messages.
+    pub lang: Locale,
+}
+
+/// One order: who, when, how much.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Order {
+    /// The customer's number, an index into [`Log::customer_ids`].
+    pub customer: u32,
+    /// The day of the order.
+    pub day: Day,
+    /// The amount (negative for a refund).
+    pub amount: f64,
+}
+
+/// What was understood about the file, shown to the user as read.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputSummary {
+    /// Data rows read (blank lines not counted).
+    pub rows: usize,
+    /// Orders after merging order lines.
+    pub orders: usize,
+    /// Distinct customers.
+    pub customers: usize,
+    /// The first skipped rows with their reasons.
+    pub skipped: Vec<SkippedRow>,
+    /// How many rows were skipped in all.
+    pub skipped_total: usize,
+    /// The field delimiter.
+    pub delimiter: String,
+    /// The decimal separator of the amounts.
+    pub decimal: String,
+    /// The day/month order of the dates.
+    pub date_order: DateOrder,
+    /// Whether the date order came from the user rather than the dates.
+    pub date_order_chosen: bool,
+    /// The character encoding.
+    pub encoding: Encoding,
+    /// The header of each column in use (or `column 3` without a header).
+    pub columns: ColumnNames,
+    /// Whether the first row was a header.
+    pub header: bool,
+}
+
+/// Column headers by role.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnNames {
+    /// The customer column.
+    pub customer: String,
+    /// The date column.
+    pub date: String,
+    /// The amount column.
+    pub amount: String,
+    /// The order-id column, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+}
+
+/// A log read into orders.
+#[derive(Debug)]
+pub struct Log {
+    /// Orders in the order of the file.
+    pub orders: Vec<Order>,
+    /// Customer ids as written, by customer number.
+    pub customer_ids: Vec<Box<str>>,
+    /// What was understood.
+    pub input: InputSummary,
+}
+
+/// A row as read, before the date order is known.
+struct Row {
+    customer: u32,
+    date: DateParts,
+    line: u32,
+    order: u32,
+    amount: f64,
+}
+
+const NO_ORDER: u32 = u32::MAX;
+
+/// How many rows pass between progress reports.
+const PROGRESS_EVERY: usize = 1 << 16;
+
+/// Reads a transactions log. `progress` hears the share of the file read
+/// (0 to 1) every 65,536 rows.
+pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64)) -> Result<Log, DataError> {
+    let lang = options.lang;
+    let (text, encoding) = decode(bytes);
+    let layout = Layout::sniff(&text);
+    let columns = choose_columns(&layout, options)?;
+    let decimal = layout.decimal_separator(&text, columns.amount);
+    let hint = if decimal == ',' { Locale::Pl } else { Locale::En };
+
+    let mut customers: HashMap<Box<str>, u32, FixedState> = HashMap::with_hasher(FixedState::default());
+    let mut customer_ids: Vec<Box<str>> = Vec::new();
+    let mut order_ids: HashMap<Box<str>, u32, FixedState> = HashMap::with_hasher(FixedState::default());
+    let mut rows: Vec<Row> = Vec::with_capacity(text.len() / 24);
+    let mut skips = Skips::default();
+    let mut evidence = OrderEvidence::default();
+    let mut record = ByteRecord::new();
+    let mut reader = layout.rows(&text);
+    let needed = columns.customer.max(columns.date).max(columns.amount).max(columns.order.unwrap_or(0)) + 1;
+    let total_bytes = text.len().max(1) as f64;
+    let mut read = 0usize;
+
+    while let Some(line) = reader.next_into(&mut record) {
+        read += 1;
+        if read % PROGRESS_EVERY == 0 {
+            progress(reader.byte_offset() as f64 / total_bytes);
+        }
+        let customer = field(&record, columns.customer);
+        let date = field(&record, columns.date);
+        if is_total(customer) || is_total(date) {
+            skips.add(line, SkipReason::TotalRow, customer, lang);
+            continue;
+        }
+        if record.len() < needed {
+            skips.add(line, SkipReason::MissingCells, "", lang);
+            continue;
+        }
+        if customer.is_empty() {
+            skips.add(line, SkipReason::NoCustomer, "", lang);
+            continue;
+        }
+        let Some(parts) = read_date(date) else {
+            let reason = if date.is_empty() { SkipReason::NoDate } else { SkipReason::BadDate };
+            skips.add(line, reason, date, lang);
+            continue;
+        };
+        let amount_text = field(&record, columns.amount);
+        let Ok(amount) = read_number(amount_text, Some(hint)) else {
+            skips.add(line, SkipReason::BadAmount, amount_text, lang);
+            continue;
+        };
+        evidence.add(parts);
+        let customer = intern(&mut customers, &mut customer_ids, customer);
+        let order = match columns.order.map(|i| field(&record, i)) {
+            Some(id) if !id.is_empty() => {
+                let next = order_ids.len() as u32;
+                *order_ids.entry(id.into()).or_insert(next)
+            }
+            _ => NO_ORDER,
+        };
+        rows.push(Row { customer, date: parts, line: line as u32, order, amount });
+    }
+    progress(1.0);
+
+    let date_order = match options.date_order.or_else(|| evidence.settled()) {
+        Some(order) => order,
+        None => return Err(unclear_date_order(&rows, lang)),
+    };
+    let orders = into_orders(rows, date_order, order_ids.len(), &mut skips, lang);
+    let rows_read = read;
+    let (skipped, skipped_total) = skips.into_sorted();
+    if orders.is_empty() {
+        let message_key = if rows_read == 0 { "data.error.empty" } else { "data.error.no_usable_rows" };
+        return Err(DataError::new("file", DataErrorCode::NoData, lang, message_key, &[("rows", rows_read.to_string())]));
+    }
+    let name = |i: usize| layout.column_name(i, lang);
+    let input = InputSummary {
+        rows: rows_read,
+        orders: orders.len(),
+        customers: customer_ids.len(),
+        skipped,
+        skipped_total,
+        delimiter: char::from(layout.delimiter).to_string(),
+        decimal: decimal.to_string(),
+        date_order: if evidence.unsettled + evidence.day_first + evidence.month_first == 0 && evidence.year_first > 0 {
+            DateOrder::Ymd
+        } else {
+            date_order
+        },
+        date_order_chosen: options.date_order.is_some(),
+        encoding,
+        columns: ColumnNames {
+            customer: name(columns.customer),
+            date: name(columns.date),
+            amount: name(columns.amount),
+            order: columns.order.map(name),
+        },
+        header: layout.header.is_some(),
+    };
+    Ok(Log { orders, customer_ids, input })
+}
+
+fn intern(map: &mut HashMap<Box<str>, u32, FixedState>, ids: &mut Vec<Box<str>>, id: &str) -> u32 {
+    if let Some(&n) = map.get(id) {
+        return n;
+    }
+    let n = ids.len() as u32;
+    map.insert(id.into(), n);
+    ids.push(id.into());
+    n
+}
+
+/// Turns rows into orders: reads each date in the settled order (skipping
+/// the rows it does not fit) and merges rows that share an order id, in the
+/// order each order first appears. The merged order keeps its first row's
+/// customer and day and sums the amounts.
+fn into_orders(rows: Vec<Row>, date_order: DateOrder, order_count: usize, skips: &mut Skips, lang: Locale) -> Vec<Order> {
+    let mut merged: Vec<u32> = vec![u32::MAX; order_count];
+    let mut orders: Vec<Order> = Vec::with_capacity(rows.len() - order_count.min(rows.len()) + order_count);
+    for row in rows {
+        let Some(day) = row.date.day(date_order) else {
+            skips.add(u64::from(row.line), SkipReason::DateOrder, "", lang);
+            continue;
+        };
+        if row.order != NO_ORDER {
+            let slot = &mut merged[row.order as usize];
+            if *slot != u32::MAX {
+                orders[*slot as usize].amount += row.amount;
+                continue;
+            }
+            *slot = orders.len() as u32;
+        }
+        orders.push(Order { customer: row.customer, day, amount: row.amount });
+    }
+    orders
+}
+
+/// The error that asks the user for the day/month order, quoting dates that
+/// read both ways.
+fn unclear_date_order(rows: &[Row], lang: Locale) -> DataError {
+    let example = rows.iter().find(|r| !r.date.reads_either_way()).map(|r| {
+        let (dmy, mdy) = (r.date.day(DateOrder::Dmy), r.date.day(DateOrder::Mdy));
+        (dmy.map(|d| d.to_string()).unwrap_or_default(), mdy.map(|d| d.to_string()).unwrap_or_default())
+    });
+    let (dmy, mdy) = example.unwrap_or_default();
+    DataError::new("date_order", DataErrorCode::AmbiguousDateOrder, lang, "data.error.date_order", &[("dmy", dmy), ("mdy", mdy)])
+}
+
+/// The column positions in use: the user's picks, else found by header.
+fn choose_columns(layout: &Layout, options: &LogOptions) -> Result<TransactionColumns, DataError> {
+    let header = layout.header.as_deref();
+    let found = header.map(find_roles).unwrap_or_default();
+    let lang = options.lang;
+    let pick = |role: &str, chosen: &Option<ColumnRef>, found: Option<usize>| -> Result<Option<usize>, DataError> {
+        match chosen {
+            Some(column) => column.resolve(header, layout.width).map(Some).ok_or_else(|| DataError::unknown_column(role, column, lang)),
+            None => Ok(found),
+        }
+    };
+    let customer = pick("customer", &options.customer, found[0])?;
+    let date = pick("date", &options.date, found[1])?;
+    let amount = pick("amount", &options.amount, found[2])?;
+    let order = if options.no_order { None } else { pick("order", &options.order, found[3])? };
+    let missing = |role: &str| {
+        let key = if header.is_some() { "data.error.missing_column" } else { "data.error.no_header" };
+        DataError::new(role, DataErrorCode::MissingColumn, lang, key, &[("role", role_name(lang, role))])
+    };
+    Ok(TransactionColumns {
+        customer: customer.ok_or_else(|| missing("customer"))?,
+        date: date.ok_or_else(|| missing("date"))?,
+        amount: amount.ok_or_else(|| missing("amount"))?,
+        order,
+    })
+}
