@@ -91,7 +91,7 @@ impl Texts {
 /// (as language pickers show them).
 pub fn messages(lang: Locale) -> Vec<(String, &'static str)> {
     let texts = Texts::for_locale(lang);
-    let own = ["ui.", "currency.", "group.", "sector."].iter().flat_map(|p| texts.with_prefix(p)).map(|(k, v)| (k.to_string(), v));
+    let own = ["ui.", "data.", "currency.", "group.", "sector."].iter().flat_map(|p| texts.with_prefix(p)).map(|(k, v)| (k.to_string(), v));
     let names = languages().iter().map(|(tag, texts)| (format!("lang.{tag}"), texts.get("language.name")));
     own.chain(names).collect()
 }

@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use super::ledger::{active_at, Ledger};
+use super::ledger::Ledger;
 use crate::calendar::{Day, Month};
 
 /// Month or quarter.
@@ -94,33 +94,41 @@ pub struct Counts {
 
 impl Counts {
     /// N: new to the active base (first-time + reactivated).
-    pub fn new(&self) -> u64 {
+    pub fn joined(&self) -> u64 {
         self.new_first + self.reactivated
     }
 }
 
 /// Counts for each span (spans in date order, not overlapping).
+///
+/// Each customer's sorted orders are walked once with a cursor, starting at
+/// the first span that reaches their first order and stopping once they can
+/// no longer be active: no binary search and no work per idle span.
 pub fn count(ledger: &Ledger, spans: &[Span], window_days: u32) -> Vec<Counts> {
     let window = window_days as i32;
     let mut counts = vec![Counts::default(); spans.len()];
     for customer in 0..ledger.customers() {
         let (days, amounts) = ledger.of(customer);
-        let first_order = days[0];
-        let mut i = days.partition_point(|&d| d < spans.first().map_or(0, |s| s.first.0));
-        for (span, c) in spans.iter().zip(counts.iter_mut()) {
+        let (first_order, last_order) = (days[0], days[days.len() - 1]);
+        let from = spans.partition_point(|s| s.last.0 < first_order);
+        let mut i = 0; // orders before the cursor's day
+        for (span, c) in spans[from..].iter().zip(&mut counts[from..]) {
             let (first, last) = (span.first.0, span.last.0);
-            if i == days.len() && days[days.len() - 1] <= first - 1 - window {
-                break; // gone for good: inactive from here on, no order left
+            if i == days.len() && last_order <= first - 1 - window {
+                break; // inactive from here on, no order left
             }
-            let s = active_at(days, first - 1, window);
+            while i < days.len() && days[i] < first {
+                i += 1;
+            }
+            let s = i > 0 && days[i - 1] > first - 1 - window;
             let before = i;
             let mut revenue = 0.0;
             while i < days.len() && days[i] <= last {
                 revenue += amounts[i];
                 i += 1;
             }
+            let e = i > 0 && days[i - 1] > last - window;
             let in_period = (i - before) as u64;
-            let e = active_at(days, last, window);
             c.start += u64::from(s);
             c.end += u64::from(e);
             c.retained += u64::from(s && e);
@@ -210,7 +218,7 @@ pub fn period_rows(ledger: &Ledger, kind: PeriodKind, window_days: u32) -> Vec<P
             end: c.end,
             retained: c.retained,
             lost: c.lost,
-            new: c.new(),
+            new: c.joined(),
             new_first: c.new_first,
             reactivated: c.reactivated,
             retention_rate: percent(c.retained, c.start),

@@ -100,35 +100,36 @@ pub fn find_roles(header: &[String]) -> [Option<usize>; 4] {
 const TOTAL_WORDS: [&str; 10] = ["total", "totals", "grand total", "sum", "suma", "razem", "ogółem", "итого", "всего", "итог"];
 
 /// Whether a cell marks a total or summary row (`Total`, `Razem:`, `Итого`).
+///
+/// Called on every row, so it compares without allocating.
 pub fn is_total(cell: &str) -> bool {
-    !cell.is_empty() && cell.len() <= 16 && {
-        let folded = fold(cell.trim_end_matches([':', '.']));
-        TOTAL_WORDS.contains(&folded.as_str())
-    }
+    let cell = cell.trim_end_matches([':', '.']);
+    TOTAL_WORDS.iter().any(|word| word.len() == cell.len() && cell.chars().map(fold_char).eq(word.chars()))
 }
 
 /// Lower-cases the letters headers use (ASCII, Polish, Cyrillic) and trims.
 /// Written out rather than Unicode's full table, which would cost the page
 /// more than every header it will ever read.
 pub fn fold(text: &str) -> String {
-    text.trim()
-        .chars()
-        .map(|c| match c {
-            'A'..='Z' => c.to_ascii_lowercase(),
-            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-            'Ё' => 'ё',
-            'Ą' => 'ą',
-            'Ć' => 'ć',
-            'Ę' => 'ę',
-            'Ł' => 'ł',
-            'Ń' => 'ń',
-            'Ó' => 'ó',
-            'Ś' => 'ś',
-            'Ź' => 'ź',
-            'Ż' => 'ż',
-            _ => c,
-        })
-        .collect()
+    text.trim().chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        'Ą' => 'ą',
+        'Ć' => 'ć',
+        'Ę' => 'ę',
+        'Ł' => 'ł',
+        'Ń' => 'ń',
+        'Ó' => 'ó',
+        'Ś' => 'ś',
+        'Ź' => 'ź',
+        'Ż' => 'ż',
+        _ => c,
+    }
 }
 
 #[cfg(test)]

@@ -120,8 +120,8 @@ impl DateParts {
 /// assert_eq!(day("1.3.24", DateOrder::Dmy).as_deref(), Some("2024-03-01"));
 /// assert!(read_date("soon").is_none());
 /// ```
-pub fn read_date(text: &str) -> Option<DateParts> {
-    let bytes = text.trim().as_bytes();
+pub fn read_date(text: impl AsRef<[u8]>) -> Option<DateParts> {
+    let bytes = text.as_ref().trim_ascii();
     let (a, a_len, rest) = number(bytes)?;
     let separator = *rest.first()?;
     if !matches!(separator, b'-' | b'/' | b'.') {

@@ -3,11 +3,13 @@
 //! Files come from tills, loyalty apps and spreadsheets: UTF-8 with or
 //! without a byte-order mark, UTF-16 from Excel's "Unicode text", and the
 //! Windows code pages of Polish (1250) and Russian (1251) Excel. Valid UTF-8
-//! is borrowed as it is; anything else is decoded once with `encoding_rs`.
+//! is borrowed as it is; anything else is decoded once into a `String`.
 
 use std::borrow::Cow;
 
 use serde::Serialize;
+
+use super::codepages::{decode_single_byte, decode_utf16, WINDOWS_1250, WINDOWS_1251};
 
 /// The character encoding a file was read in, reported back to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -34,23 +36,20 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return (String::from_utf8_lossy(rest), Encoding::Utf8);
     }
-    if bytes.starts_with(b"\xFF\xFE") {
-        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
-        return (text, Encoding::Utf16Le);
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (decode_utf16(rest, true).into(), Encoding::Utf16Le);
     }
-    if bytes.starts_with(b"\xFE\xFF") {
-        let (text, _, _) = encoding_rs::UTF_16BE.decode(bytes);
-        return (text, Encoding::Utf16Be);
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (decode_utf16(rest, false).into(), Encoding::Utf16Be);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (Cow::Borrowed(text), Encoding::Utf8);
     }
-    let (codec, encoding) = if looks_cyrillic(bytes) {
-        (encoding_rs::WINDOWS_1251, Encoding::Windows1251)
+    if looks_cyrillic(bytes) {
+        (decode_single_byte(bytes, &WINDOWS_1251).into(), Encoding::Windows1251)
     } else {
-        (encoding_rs::WINDOWS_1250, Encoding::Windows1250)
-    };
-    (codec.decode_without_bom_handling(bytes).0, encoding)
+        (decode_single_byte(bytes, &WINDOWS_1250).into(), Encoding::Windows1250)
+    }
 }
 
 /// Whether non-ASCII bytes read as Russian rather than Polish.

@@ -8,18 +8,16 @@
 //! order is settled after the pass, from every date in the file, and rows
 //! sharing an order id are then merged into one order.
 
-use std::collections::HashMap;
-
 use csv::ByteRecord;
-use foldhash::fast::FixedState;
 use serde::Serialize;
 
 use super::columns::{find_roles, is_total, ColumnRef, TransactionColumns};
 use super::date::{read_date, DateOrder, DateParts, OrderEvidence};
 use super::decode::{decode, Encoding};
+use super::intern::Interner;
 use super::error::{role_name, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
-use super::number::read_number;
-use super::table::{field, Layout};
+use super::number::{read_number, read_plain_amount};
+use super::table::{field, field_bytes, Layout};
 use crate::calendar::Day;
 use crate::locale::Locale;
 
@@ -132,9 +130,9 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
     let decimal = layout.decimal_separator(&text, columns.amount);
     let hint = if decimal == ',' { Locale::Pl } else { Locale::En };
 
-    let mut customers: HashMap<Box<str>, u32, FixedState> = HashMap::with_hasher(FixedState::default());
+    let mut customers = Interner::default();
     let mut customer_ids: Vec<Box<str>> = Vec::new();
-    let mut order_ids: HashMap<Box<str>, u32, FixedState> = HashMap::with_hasher(FixedState::default());
+    let mut order_ids = Interner::default();
     let mut rows: Vec<Row> = Vec::with_capacity(text.len() / 24);
     let mut skips = Skips::default();
     let mut evidence = OrderEvidence::default();
@@ -146,43 +144,46 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
 
     while let Some(line) = reader.next_into(&mut record) {
         read += 1;
-        if read % PROGRESS_EVERY == 0 {
+        if read.is_multiple_of(PROGRESS_EVERY) {
             progress(reader.byte_offset() as f64 / total_bytes);
         }
-        let customer = field(&record, columns.customer);
-        let date = field(&record, columns.date);
-        if is_total(customer) || is_total(date) {
-            skips.add(line, SkipReason::TotalRow, customer, lang);
-            continue;
-        }
         if record.len() < needed {
-            skips.add(line, SkipReason::MissingCells, "", lang);
+            match (0..record.len()).map(|i| field(&record, i)).find(|cell| is_total(cell)) {
+                Some(total) => skips.add(line, SkipReason::TotalRow, total, lang),
+                None => skips.add(line, SkipReason::MissingCells, "", lang),
+            }
             continue;
         }
-        if customer.is_empty() {
-            skips.add(line, SkipReason::NoCustomer, "", lang);
-            continue;
-        }
-        let Some(parts) = read_date(date) else {
-            let reason = if date.is_empty() { SkipReason::NoDate } else { SkipReason::BadDate };
-            skips.add(line, reason, date, lang);
-            continue;
+        let customer = field_bytes(&record, columns.customer);
+        let date = field_bytes(&record, columns.date);
+        let parts = match read_date(date) {
+            Some(parts) if !customer.is_empty() => parts,
+            _ => {
+                skip_row(&mut skips, line, &record, &columns, lang);
+                continue;
+            }
         };
-        let amount_text = field(&record, columns.amount);
-        let Ok(amount) = read_number(amount_text, Some(hint)) else {
-            skips.add(line, SkipReason::BadAmount, amount_text, lang);
-            continue;
+        let amount_bytes = field_bytes(&record, columns.amount);
+        let amount = match read_plain_amount(amount_bytes, decimal as u8) {
+            Some(amount) => amount,
+            None => match read_number(field(&record, columns.amount), Some(hint)) {
+                Ok(amount) => amount,
+                Err(_) => {
+                    skips.add(line, SkipReason::BadAmount, field(&record, columns.amount), lang);
+                    continue;
+                }
+            },
         };
         evidence.add(parts);
-        let customer = intern(&mut customers, &mut customer_ids, customer);
-        let order = match columns.order.map(|i| field(&record, i)) {
-            Some(id) if !id.is_empty() => {
-                let next = order_ids.len() as u32;
-                *order_ids.entry(id.into()).or_insert(next)
-            }
+        let (customer_number, is_new) = customers.number(customer);
+        if is_new {
+            customer_ids.push(String::from_utf8_lossy(customer).into());
+        }
+        let order = match columns.order.map(|i| field_bytes(&record, i)) {
+            Some(id) if !id.is_empty() => order_ids.number(id).0,
             _ => NO_ORDER,
         };
-        rows.push(Row { customer, date: parts, line: line as u32, order, amount });
+        rows.push(Row { customer: customer_number, date: parts, line: line as u32, order, amount });
     }
     progress(1.0);
 
@@ -224,14 +225,20 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
     Ok(Log { orders, customer_ids, input })
 }
 
-fn intern(map: &mut HashMap<Box<str>, u32, FixedState>, ids: &mut Vec<Box<str>>, id: &str) -> u32 {
-    if let Some(&n) = map.get(id) {
-        return n;
-    }
-    let n = ids.len() as u32;
-    map.insert(id.into(), n);
-    ids.push(id.into());
-    n
+/// Records why a row without a usable customer or date is skipped. Total
+/// rows are recognised here, off the path every good row takes.
+fn skip_row(skips: &mut Skips, line: u64, record: &ByteRecord, columns: &TransactionColumns, lang: Locale) {
+    let (customer, date) = (field(record, columns.customer), field(record, columns.date));
+    let (reason, text) = if is_total(customer) || is_total(date) {
+        (SkipReason::TotalRow, if is_total(customer) { customer } else { date })
+    } else if customer.is_empty() {
+        (SkipReason::NoCustomer, "")
+    } else if date.is_empty() {
+        (SkipReason::NoDate, "")
+    } else {
+        (SkipReason::BadDate, date)
+    };
+    skips.add(line, reason, text, lang);
 }
 
 /// Turns rows into orders: reads each date in the settled order (skipping

@@ -4,10 +4,13 @@
 //! into values (numbers, dates, tables, orders) and says precisely why a
 //! piece could not be read; it computes no metric.
 
+pub mod codepages;
 pub mod columns;
 pub mod date;
 pub mod decode;
 pub mod error;
+pub mod intern;
 pub mod log;
 pub mod number;
+pub mod preview;
 pub mod table;

@@ -200,8 +200,14 @@ pub fn is_blank(record: &ByteRecord) -> bool {
 /// A field as text, trimmed. The table was read from a `str`, so every
 /// field is valid UTF-8 unless a multi-byte character was split by a
 /// delimiter byte, which UTF-8 rules out; the fallback is an empty field.
-pub fn field<'r>(record: &'r ByteRecord, index: usize) -> &'r str {
+pub fn field(record: &ByteRecord, index: usize) -> &str {
     record.get(index).and_then(|f| std::str::from_utf8(f).ok()).unwrap_or("").trim()
+}
+
+/// A field's bytes without ASCII blanks around them: the hot path reads
+/// dates, plain amounts and ids as bytes, with no UTF-8 check.
+pub fn field_bytes(record: &ByteRecord, index: usize) -> &[u8] {
+    record.get(index).unwrap_or_default().trim_ascii()
 }
 
 /// Every field of a record, trimmed, as owned text.

@@ -1,0 +1,74 @@
+//! The native side of `npm run bench`: analyses the 1,000,000-row benchmark
+//! log (generated with its fixed seed) several times and prints one JSON
+//! line: the median time, MB/s and peak heap memory. The browser side
+//! (scripts/bench.mjs) runs the same analysis in headless Chromium and
+//! compares.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use retention_metrics::analysis::{analyze_transactions, TransactionOptions};
+use retention_metrics::sample::{sample_transactions, SampleOptions};
+
+/// Counts live heap bytes and remembers the peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn main() {
+    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(7);
+    let log = sample_transactions(&SampleOptions::benchmark());
+    let bytes = log.as_bytes();
+    let options = TransactionOptions::default();
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..runs {
+        let before = LIVE.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let start = Instant::now();
+        let report = analyze_transactions(bytes, &options, &mut |_| {}).expect("the benchmark log analyses");
+        times.push(start.elapsed().as_secs_f64());
+        peak = peak.max(PEAK.load(Ordering::Relaxed) - before);
+        assert_eq!(report.input.rows, 1_000_000);
+        std::hint::black_box(report);
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    println!(
+        "{{\"rows\":1000000,\"bytes\":{},\"customers\":{},\"median_s\":{:.4},\"mb_per_s\":{:.1},\"peak_heap_bytes\":{},\"runs\":{}}}",
+        bytes.len(),
+        analyze_transactions(bytes, &options, &mut |_| {}).map(|r| r.input.customers).unwrap_or(0),
+        median,
+        bytes.len() as f64 / 1e6 / median,
+        peak,
+        runs
+    );
+}
