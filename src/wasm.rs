@@ -235,7 +235,7 @@ pub fn analyze_survey_js(input: JsValue, options: JsValue) -> Result<JsValue, Js
     let bytes = bytes_of(&input)?;
     let kind = option(&options, "kind").as_deref().and_then(SurveyKind::from_name).unwrap_or(SurveyKind::Nps);
     let scale_max = number_option(&options, "scale")
-        .or_else(|| option(&options, "scale").and_then(|s| s.rsplit(['-', '–']).next()?.trim().parse().ok()))
+        .or_else(|| option(&options, "scale").and_then(|s| s.rsplit(['-', '–']).next()?.trim().parse::<u8>().ok()).map(f64::from))
         .filter(|m| [5.0, 7.0, 10.0].contains(m))
         .map(|m| m as u8);
     let settings = SurveyOptions { kind, column: column_option(&options, "column"), scale_max, lang: lang_of(&options) };

@@ -43,7 +43,7 @@ impl Ledger {
             *slot += 1;
         }
         for c in 0..customers {
-            pairs[offsets[c] as usize..offsets[c + 1] as usize].sort_by_key(|&(day, _)| day);
+            pairs[offsets[c] as usize..offsets[c + 1] as usize].sort_unstable_by_key(|&(day, _)| day);
         }
         let first_day = Day(orders.iter().map(|o| o.day.0).min().unwrap_or(0));
         let last_day = Day(orders.iter().map(|o| o.day.0).max().unwrap_or(0));

@@ -155,7 +155,7 @@ pub fn segment_csv(bytes: &[u8], options: &TransactionOptions, segment: Segment)
         vec![
             log.customer_ids[c].to_string(),
             days.len().to_string(),
-            format!("{:.2}", revenue[c]),
+            crate::format::plain_cents(revenue[c]),
             crate::calendar::Day(days[0]).to_string(),
             crate::calendar::Day(days[days.len() - 1]).to_string(),
         ]

@@ -64,7 +64,7 @@ pub fn top_count(customers: usize, percent: usize) -> usize {
 pub fn by_revenue(ledger: &Ledger) -> (Vec<u32>, Vec<f64>) {
     let revenue: Vec<f64> = (0..ledger.customers()).map(|c| ledger.of(c).1.iter().sum()).collect();
     let mut order: Vec<u32> = (0..ledger.customers() as u32).collect();
-    order.sort_by(|&a, &b| revenue[b as usize].total_cmp(&revenue[a as usize]).then(a.cmp(&b)));
+    order.sort_unstable_by(|&a, &b| revenue[b as usize].total_cmp(&revenue[a as usize]).then(a.cmp(&b)));
     (order, revenue)
 }
 

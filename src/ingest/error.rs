@@ -145,7 +145,7 @@ impl Skips {
 
     /// The listed rows in file order.
     pub fn into_sorted(mut self) -> (Vec<SkippedRow>, usize) {
-        self.listed.sort_by_key(|s| s.row);
+        self.listed.sort_unstable_by_key(|s| s.row);
         (self.listed, self.total)
     }
 }

@@ -5,25 +5,27 @@
 //! of up to 23 bytes (card numbers, `C091234`, most e-mails) are kept inline
 //! in the table's own slots, so a lookup touches one slot and never follows
 //! a pointer to compare; longer ids go to a second table keyed by boxed
-//! bytes.
+//! bytes. The hash is rustc's Fx: it needs only 64-bit multiplies, which
+//! WebAssembly has, where hashers built on 128-bit products (foldhash,
+//! aHash) call a slow helper for each one.
 
 use std::collections::HashMap;
 
-use foldhash::fast::FixedState;
+use rustc_hash::FxBuildHasher;
 
 const INLINE: usize = 23;
 
 /// Ids to dense numbers from 0.
 #[derive(Debug)]
 pub struct Interner {
-    short: HashMap<[u8; INLINE + 1], u32, FixedState>,
-    long: HashMap<Box<[u8]>, u32, FixedState>,
+    short: HashMap<[u8; INLINE + 1], u32, FxBuildHasher>,
+    long: HashMap<Box<[u8]>, u32, FxBuildHasher>,
     count: u32,
 }
 
 impl Default for Interner {
     fn default() -> Interner {
-        Interner { short: HashMap::with_hasher(FixedState::default()), long: HashMap::with_hasher(FixedState::default()), count: 0 }
+        Interner { short: HashMap::with_hasher(FxBuildHasher), long: HashMap::with_hasher(FxBuildHasher), count: 0 }
     }
 }
 
