@@ -58,7 +58,7 @@ stage() {
 }
 
 stage "setup" bash scripts/setup.sh
-stage "native tests" cargo test --all-targets
+stage "native tests" cargo test --lib --tests
 stage "doctests" cargo test --doc
 stage "release build" bash scripts/build.sh
 # The runner (.cargo/config.toml) runs a test file in Node unless it has

@@ -172,7 +172,14 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
     let mut record = ByteRecord::new();
     let mut rows = layout.rows(&text);
     let mut blank = 0;
+    let mut previous_line = None;
     while let Some(line) = rows.next_into(&mut record) {
+        // In a single column an empty line is a blank answer (the reader
+        // skips empty lines, so count the gap between answers).
+        if layout.width == 1 {
+            blank += previous_line.map_or(0, |p| line - p - 1);
+            previous_line = Some(line);
+        }
         let cell = field(&record, column);
         if cell.is_empty() {
             blank += 1;

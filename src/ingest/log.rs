@@ -191,7 +191,8 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
         Some(order) => order,
         None => return Err(unclear_date_order(&rows, lang)),
     };
-    let orders = into_orders(rows, date_order, order_ids.len(), &mut skips, lang);
+    let mut orders = into_orders(rows, date_order, order_ids.len(), &mut skips, lang);
+    drop_customers_without_orders(&mut orders, &mut customer_ids);
     let rows_read = read;
     let (skipped, skipped_total) = skips.into_sorted();
     if orders.is_empty() {
@@ -264,6 +265,33 @@ fn into_orders(rows: Vec<Row>, date_order: DateOrder, order_count: usize, skips:
         orders.push(Order { customer: row.customer, day, amount: row.amount });
     }
     orders
+}
+
+/// Forgets customers whose every row was dropped once the date order was
+/// settled (only `31/02`-like dates), renumbering the rest in order, so every
+/// customer the analysis sees has at least one order.
+fn drop_customers_without_orders(orders: &mut [Order], customer_ids: &mut Vec<Box<str>>) {
+    let mut has_orders = vec![false; customer_ids.len()];
+    for order in orders.iter() {
+        has_orders[order.customer as usize] = true;
+    }
+    if has_orders.iter().all(|&has| has) {
+        return;
+    }
+    let mut renumbered = vec![0u32; customer_ids.len()];
+    let mut next = 0;
+    for (old, &has) in has_orders.iter().enumerate() {
+        renumbered[old] = next;
+        next += u32::from(has);
+    }
+    for order in orders.iter_mut() {
+        order.customer = renumbered[order.customer as usize];
+    }
+    let mut index = 0;
+    customer_ids.retain(|_| {
+        index += 1;
+        has_orders[index - 1]
+    });
 }
 
 /// The error that asks the user for the day/month order, quoting dates that
