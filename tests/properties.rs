@@ -53,3 +53,48 @@ proptest! {
         }
     }
 }
+
+/// Lines of a log-like file: right and wrong cells mixed, in any delimiter.
+fn messy_log() -> impl Strategy<Value = String> {
+    let cell = prop_oneof![
+        "[A-Z][0-9]{1,3}",
+        "20[0-9]{2}-[01][0-9]-[0-3][0-9]",
+        "[0-3][0-9][./][01][0-9][./]20[0-9]{2}",
+        "-?[0-9]{1,4}([.,][0-9]{1,2})?",
+        "\"[a-z ,;\n]{0,6}\"",
+        ".{0,4}",
+        Just(String::new()),
+    ];
+    let row = prop::collection::vec(cell, 1..5);
+    (prop::sample::select(vec![",", ";", "\t", "|"]), prop::collection::vec(row, 0..30))
+        .prop_map(|(d, rows)| rows.into_iter().map(|r| r.join(d)).collect::<Vec<_>>().join("\n"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any file gives a report with finite numbers, or a named error; with
+    /// every column picked and the date order given, only "nothing usable"
+    /// or "no such column" can stop it.
+    #[test]
+    fn any_file_gives_a_report_or_a_named_error(body in messy_log(), header in any::<bool>(), window in 1u32..400) {
+        use retention_metrics::analysis::{analyze_transactions, TransactionOptions};
+        let text = if header { format!("customer,date,amount\n{body}") } else { body };
+        let options = TransactionOptions { window_days: window, ..Default::default() };
+        match analyze_transactions(text.as_bytes(), &options, &mut |_| {}) {
+            Ok(report) => {
+                let json = serde_json::to_string(&report).unwrap();
+                prop_assert!(!json.contains("NaN") && !json.contains("inf"), "{json}");
+                for p in &report.periods {
+                    prop_assert_eq!(p.end, p.start - p.lost + p.new);
+                    if let (Some(r), Some(c)) = (p.retention_rate, p.churn_rate) {
+                        prop_assert!((r + c - 100.0).abs() < 1e-9);
+                    }
+                }
+                let in_segments: u64 = report.segments.iter().map(|s| s.customers).sum();
+                prop_assert_eq!(in_segments, report.totals.customers);
+            }
+            Err(error) => prop_assert!(!error.message.is_empty() && !error.message.contains('{'), "{}", error.message),
+        }
+    }
+}

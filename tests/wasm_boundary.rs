@@ -4,8 +4,11 @@
 //! `WASM_BINDGEN_USE_BROWSER=1`).
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Error, Object, Reflect};
-use retention_metrics::wasm::{catalog, compute, messages};
+use js_sys::{Array, Error, Function, Object, Reflect, Uint8Array};
+use retention_metrics::wasm::{
+    analyze_costs_js, analyze_survey_js, analyze_transactions_js, catalog, compute, messages, preview_table_js, sample_transactions_js,
+    segment_csv_js,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -123,4 +126,86 @@ fn messages_are_a_plain_object_of_strings() {
     let page = messages("en".into()).expect("messages");
     assert_eq!(text(&page, "ui.title"), "Customer retention calculator");
     assert_eq!(text(&page, "currency.PLN"), "Polish złoty (zł)");
+}
+
+const LOG: &str = "customer,date,amount\nanna,2024-01-05,7.50\nben,2024-01-09,3\nanna,2024-02-02,4.50\n";
+
+#[wasm_bindgen_test]
+fn analyze_transactions_has_the_documented_shape() {
+    let report = analyze_transactions_js(LOG.into(), JsValue::UNDEFINED).expect("a report");
+    let input = get(&report, "input");
+    assert_eq!((number(&input, "rows"), number(&input, "orders"), number(&input, "customers")), (3.0, 3.0, 2.0));
+    assert_eq!(text(&input, "delimiter"), ",");
+    assert_eq!(text(&input, "date_order"), "ymd");
+    assert_eq!(text(&get(&input, "columns"), "amount"), "amount");
+    let totals = get(&report, "totals");
+    assert_eq!(number(&totals, "revenue"), 15.0);
+    assert!(get(&get(&totals, "clv"), "value").is_null(), "two months: no CLV");
+    assert!(!text(&get(&totals, "clv"), "note").is_empty());
+    let periods = array(&report, "periods");
+    assert_eq!(periods.length(), 2);
+    assert_eq!(text(&periods.get(0), "period"), "2024-01");
+    assert!(get(&periods.get(0), "retention_rate").is_null(), "S = 0 gives null, not NaN");
+    assert_eq!(number(&periods.get(1), "start"), 2.0);
+    assert_eq!(number(&get(&report, "concentration"), "top10_share"), 12.0 / 15.0 * 100.0);
+    let cohort = array(&report, "cohorts").get(0);
+    assert_eq!(array(&cohort, "percent").get(0).as_f64(), Some(100.0));
+    let segments = array(&report, "segments");
+    assert_eq!(segments.length(), 6);
+    assert_eq!(text(&segments.get(0), "id"), "new");
+}
+
+#[wasm_bindgen_test]
+fn bytes_options_and_progress_cross_the_boundary() {
+    let bytes = Uint8Array::from(LOG.as_bytes());
+    let seen = Array::new();
+    let push = Function::new_with_args("share", "this.push(share)").bind(&seen);
+    let options = object(&[("windowDays", 30.into()), ("period", "quarter".into()), ("onProgress", push.into())]);
+    let report = analyze_transactions_js(bytes.into(), options).expect("a report");
+    assert_eq!(number(&report, "window_days"), 30.0);
+    assert_eq!(text(&array(&report, "periods").get(0), "period"), "2024-Q1");
+    assert!(seen.length() >= 2, "progress was reported");
+    assert_eq!(seen.get(seen.length() - 1).as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+fn bad_files_throw_errors_with_field_and_code() {
+    let error: Error = analyze_transactions_js("A,2024-03-01,5\n".into(), JsValue::UNDEFINED).unwrap_err().dyn_into().expect("an Error");
+    assert_eq!(text(&error, "code"), "missing_column");
+    assert_eq!(text(&error, "field"), "customer");
+    assert!(String::from(error.message()).contains("header"));
+    let columns = object(&[("customer", 0.into()), ("date", 1.into()), ("amount", 2.into())]);
+    let picked = analyze_transactions_js("A,2024-03-01,5\n".into(), object(&[("columns", columns)])).expect("columns picked");
+    assert_eq!(number(&get(&picked, "totals"), "revenue"), 5.0);
+    let unclear: Error = analyze_transactions_js("customer,date,amount\nA,01/02/2024,5\n".into(), JsValue::UNDEFINED).unwrap_err().dyn_into().unwrap();
+    assert_eq!((text(&unclear, "code"), text(&unclear, "field")), ("ambiguous_date_order".to_string(), "date_order".to_string()));
+    let us = analyze_transactions_js("customer,date,amount\nA,01/02/2024,5\n".into(), object(&[("dateOrder", "mdy".into())])).expect("order given");
+    assert_eq!(text(&get(&us, "totals"), "first_date"), "2024-01-02");
+    let not_a_file: Error = analyze_transactions_js(JsValue::from(42), JsValue::UNDEFINED).unwrap_err().dyn_into().unwrap();
+    assert_eq!(text(&not_a_file, "code"), "no_data");
+    let garbage = Uint8Array::from(&[0xFFu8, 0x00, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A][..]);
+    let error: Error = analyze_transactions_js(garbage.into(), JsValue::UNDEFINED).unwrap_err().dyn_into().unwrap();
+    assert!(!String::from(error.message()).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn survey_costs_preview_segments_and_sample() {
+    let nps = analyze_survey_js("10\n9\n8\n6\n3\n10\n".into(), object(&[("kind", "nps".into())])).expect("nps");
+    assert!((number(&nps, "value") - 100.0 / 6.0).abs() < 1e-9);
+    assert_eq!(array(&nps, "counts").length(), 11);
+    let csat = analyze_survey_js("9\n10\n8\n".into(), object(&[("kind", "csat".into()), ("scale", 10.into())])).expect("csat");
+    assert_eq!(get(&csat, "satisfied").as_f64(), Some(2.0));
+    let costs = analyze_costs_js("Team;5000\nSoftware;900\nProgramme;2500\n".into(), object(&[("activeCustomers", 700.into())])).expect("costs");
+    assert_eq!(number(&costs, "per_customer"), 12.0);
+    let preview = preview_table_js("Klient;Data;Kwota\nAnna;25.03.2024;12,50 zł\n".into(), JsValue::UNDEFINED).expect("preview");
+    assert_eq!(text(&preview, "delimiter"), ";");
+    assert_eq!(number(&get(&preview, "columns"), "amount"), 2.0);
+    assert_eq!(text(&preview, "date_order"), "dmy");
+    let csv = segment_csv_js(LOG.into(), JsValue::UNDEFINED, "new").expect("a list");
+    assert!(csv.starts_with("customer,orders,revenue,first_order,last_order\r\n"));
+    assert!(segment_csv_js(LOG.into(), JsValue::UNDEFINED, "nobody").is_err());
+    let sample = sample_transactions_js(None);
+    assert!(sample.starts_with("customer,date,amount\n"));
+    let report = analyze_transactions_js(sample.into(), JsValue::UNDEFINED).expect("the sample analyses");
+    assert!(number(&get(&report, "totals"), "customers") > 500.0);
 }
