@@ -1,8 +1,11 @@
 // Benchmarks of the page, printed as one block (speed targets live here, not
 // in timed tests): the engine's size, the time from opening an address to its
-// result on screen, and the cost of one compute() call, in headless Chromium.
-// Usage: npm run bench   (builds first; RUNS=n for more page loads)
-import { spawn } from 'node:child_process';
+// result on screen, the cost of one compute() call, and analyzeTransactions
+// over the 1,000,000-row benchmark log (generated with its fixed seed) in
+// headless Chromium and natively, with MB/s and peak memory.
+// Usage: npm run bench   (builds first; RUNS=n for more page loads,
+// LOG_RUNS=n for more analyses)
+import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -10,6 +13,7 @@ import { chromium } from '@playwright/test';
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const RUNS = Number(process.env.RUNS ?? 9);
 const CALLS = 20000;
+const LOG_RUNS = Number(process.env.LOG_RUNS ?? 7);
 const base = `http://127.0.0.1:${PORT}`;
 const address = `${base}/index.html?metric=retention_rate&start=200&end=210&new=30`;
 
@@ -59,7 +63,45 @@ try {
     for (let i = 0; i < calls; i++) engine.compute('retention_rate', inputs, { locale: 'pl' });
     return ((performance.now() - start) * 1000) / calls;
   }, CALLS);
+
+  // analyzeTransactions over the benchmark log. The log is generated in Node
+  // by the same engine (fixed seed) and handed to a fresh page as bytes; the
+  // page times several full analyses (bytes in, report object out). Wasm
+  // memory never shrinks, so its size after the first analysis is the
+  // engine's peak; the file's own bytes held by the page are added to it.
+  const engine = await import('../www/pkg/retention_metrics.js');
+  engine.initSync({ module: readFileSync('www/pkg/retention_metrics_bg.wasm') });
+  const log = engine.sampleTransactions('benchmark');
+  const logBytes = Buffer.byteLength(log);
+  const logPage = await browser.newPage();
+  await logPage.goto(`${base}/index.html`);
+  const browserRun = await logPage.evaluate(async ({ log, runs }) => {
+    const engine = await import('./pkg/retention_metrics.js');
+    const wasm = await engine.default();
+    const bytes = new TextEncoder().encode(log);
+    const times = [];
+    let peakWasm = 0;
+    let report = null;
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      report = engine.analyzeTransactions(bytes, { windowDays: 90, period: 'month' });
+      times.push(performance.now() - start);
+      if (run === 0) peakWasm = wasm.memory.buffer.byteLength;
+    }
+    return { times, peakWasm, rows: report.input.rows, customers: report.input.customers };
+  }, { log, runs: LOG_RUNS });
   await browser.close();
+
+  const native = JSON.parse(
+    execFileSync('cargo', ['bench', '--quiet', '--bench', 'analyze'], { env: { ...process.env, BENCH_RUNS: String(LOG_RUNS) }, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop(),
+  );
+  const browserMs = median(browserRun.times);
+  const nativeMs = native.median_s * 1000;
+  const mb = logBytes / 1e6;
+  const mib = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
 
   const wasm = readFileSync('www/pkg/retention_metrics_bg.wasm');
   const glue = readFileSync('www/pkg/retention_metrics.js');
@@ -67,6 +109,10 @@ try {
   console.log('bench: engine JS glue      ', `${kb(glue.length)} raw, ${kb(gzipSync(glue, { level: 9 }).length)} gzipped`);
   console.log('bench: time to first result', `${median(firstResult).toFixed(0)} ms median of ${RUNS} cold loads on localhost (min ${Math.min(...firstResult).toFixed(0)}, max ${Math.max(...firstResult).toFixed(0)})`);
   console.log('bench: compute() call      ', `${perCall.toFixed(1)} µs (retention_rate from typed text, mean of ${CALLS})`);
+  console.log('bench: benchmark log       ', `${browserRun.rows.toLocaleString('en')} rows, ${browserRun.customers.toLocaleString('en')} customers, ${mb.toFixed(1)} MB`);
+  console.log('bench: analyzeTransactions ', `Chromium ${browserMs.toFixed(0)} ms median of ${LOG_RUNS} (${(mb / (browserMs / 1000)).toFixed(0)} MB/s; min ${Math.min(...browserRun.times).toFixed(0)}, max ${Math.max(...browserRun.times).toFixed(0)})`);
+  console.log('bench: analyzeTransactions ', `native ${nativeMs.toFixed(0)} ms median of ${LOG_RUNS} (${native.mb_per_s.toFixed(0)} MB/s); Chromium / native = ${(browserMs / nativeMs).toFixed(2)}×`);
+  console.log('bench: peak memory         ', `Chromium: wasm memory ${mib(browserRun.peakWasm)} + the file's ${mib(logBytes)} in the page = ${((browserRun.peakWasm + logBytes) / logBytes).toFixed(1)}× the file; native: heap ${mib(native.peak_heap_bytes)} + the file = ${((native.peak_heap_bytes + logBytes) / logBytes).toFixed(1)}× the file`);
 } finally {
   server.kill();
 }

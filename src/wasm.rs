@@ -213,8 +213,8 @@ pub fn analyze_transactions_js(input: JsValue, options: JsValue) -> Result<JsVal
     let bytes = bytes_of(&input)?;
     let settings = transaction_options(&options)?;
     let mut progress = progress_callback(&options);
-    let report = analyze_transactions(&bytes, &settings, &mut progress).map_err(data_error)?;
-    drop(bytes);
+    // The bytes are handed over, so the engine frees them once read.
+    let report = analyze_transactions(bytes, &settings, &mut progress).map_err(data_error)?;
     to_js(&report)
 }
 
@@ -225,7 +225,7 @@ pub fn segment_csv_js(input: JsValue, options: JsValue, segment: &str) -> Result
     let bytes = bytes_of(&input)?;
     let settings = transaction_options(&options)?;
     let segment = Segment::from_id(segment).ok_or_else(|| JsValue::from(js_error(&format!("There is no segment “{segment}”."), "segment", "out_of_range")))?;
-    segment_csv(&bytes, &settings, segment).map_err(data_error)
+    segment_csv(bytes, &settings, segment).map_err(data_error)
 }
 
 /// `analyzeSurvey(textOrBytes, { kind, column?, scale?, lang? })`: NPS, CSAT

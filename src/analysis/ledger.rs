@@ -36,19 +36,33 @@ impl Ledger {
             offsets[i] += offsets[i - 1];
         }
         let mut next: Vec<u32> = offsets[..customers].to_vec();
-        let mut pairs = vec![(0i32, 0f64); orders.len()];
+        let mut days = vec![0i32; orders.len()];
+        let mut amounts = vec![0f64; orders.len()];
         for order in orders {
             let slot = &mut next[order.customer as usize];
-            pairs[*slot as usize] = (order.day.0, order.amount);
+            days[*slot as usize] = order.day.0;
+            amounts[*slot as usize] = order.amount;
             *slot += 1;
         }
+        // Each customer's orders by day, sorted through one reused buffer
+        // (already-sorted runs, as in a log in date order, cost one pass).
+        let mut buffer: Vec<(i32, f64)> = Vec::new();
         for c in 0..customers {
-            pairs[offsets[c] as usize..offsets[c + 1] as usize].sort_unstable_by_key(|&(day, _)| day);
+            let range = offsets[c] as usize..offsets[c + 1] as usize;
+            if days[range.clone()].is_sorted() {
+                continue;
+            }
+            buffer.clear();
+            buffer.extend(days[range.clone()].iter().copied().zip(amounts[range.clone()].iter().copied()));
+            buffer.sort_unstable_by_key(|&(day, _)| day);
+            for (i, (day, amount)) in range.zip(&buffer) {
+                days[i] = *day;
+                amounts[i] = *amount;
+            }
         }
         let first_day = Day(orders.iter().map(|o| o.day.0).min().unwrap_or(0));
         let last_day = Day(orders.iter().map(|o| o.day.0).max().unwrap_or(0));
         let month_of_day = (first_day.0..=last_day.0).map(|d| Day(d).month().0).collect();
-        let (days, amounts) = pairs.into_iter().unzip();
         Ledger { offsets, days, amounts, first_day, last_day, month_of_day }
     }
 

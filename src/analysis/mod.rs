@@ -110,7 +110,7 @@ pub struct Warning {
 /// assert_eq!(report.periods[1].start, 2); // both were active on 31 January
 /// ```
 pub fn analyze_transactions(
-    bytes: &[u8],
+    bytes: impl AsRef<[u8]>,
     options: &TransactionOptions,
     progress: &mut dyn FnMut(f64),
 ) -> Result<TransactionReport, DataError> {
@@ -125,7 +125,7 @@ pub fn analyze_transactions(
     let periods = period_rows(&ledger, options.period, window);
     let (cohorts, cohort_average) = cohort_table(&ledger);
     let segments = segment_rows(&ledger, window, &ranked, &revenue, totals.revenue, lang);
-    let warnings = warnings(&log, &periods, lang);
+    let warnings = warnings(&log, &ledger, &periods, lang);
     progress(1.0);
     Ok(TransactionReport {
         input: log.input,
@@ -143,7 +143,7 @@ pub fn analyze_transactions(
 
 /// One segment's customers as CSV (customer, orders, revenue, first and
 /// last order), safe to open in a spreadsheet, best customers first.
-pub fn segment_csv(bytes: &[u8], options: &TransactionOptions, segment: Segment) -> Result<String, DataError> {
+pub fn segment_csv(bytes: impl AsRef<[u8]>, options: &TransactionOptions, segment: Segment) -> Result<String, DataError> {
     let (log, ledger) = read(bytes, options, &mut |_| {})?;
     let (ranked, revenue) = by_revenue(&ledger);
     let segments = assign(&ledger, options.window_days, &ranked);
@@ -163,13 +163,19 @@ pub fn segment_csv(bytes: &[u8], options: &TransactionOptions, segment: Segment)
     Ok(export::write_csv(&header, rows))
 }
 
-fn read(bytes: &[u8], options: &TransactionOptions, progress: &mut dyn FnMut(f64)) -> Result<(Log, Ledger), DataError> {
+/// Reads the log and regroups its orders by customer. The file's bytes are
+/// released as soon as they are read (when the caller handed them over) and
+/// the order list once the ledger holds it, so a big file is never held in
+/// three forms at once.
+fn read(bytes: impl AsRef<[u8]>, options: &TransactionOptions, progress: &mut dyn FnMut(f64)) -> Result<(Log, Ledger), DataError> {
     if !(1..=MAX_WINDOW_DAYS).contains(&options.window_days) {
         let max = MAX_WINDOW_DAYS.to_string();
         return Err(DataError::new("windowDays", DataErrorCode::OutOfRange, options.log.lang, "data.error.window", &[("max", max)]));
     }
-    let log = read_log(bytes, &options.log, &mut |share| progress(share * 0.85))?;
+    let mut log = read_log(bytes.as_ref(), &options.log, &mut |share| progress(share * 0.85))?;
+    drop(bytes);
     let ledger = Ledger::new(&log.orders, log.customer_ids.len());
+    log.orders = Vec::new();
     progress(0.9);
     Ok((log, ledger))
 }
@@ -201,7 +207,7 @@ fn segment_rows(ledger: &Ledger, window: u32, ranked: &[u32], revenue: &[f64], t
         .collect()
 }
 
-fn warnings(log: &Log, periods: &[PeriodRow], lang: Locale) -> Vec<Warning> {
+fn warnings(log: &Log, ledger: &Ledger, periods: &[PeriodRow], lang: Locale) -> Vec<Warning> {
     let texts = Texts::for_locale(lang);
     let mut out = Vec::new();
     let mut add = |code: &'static str, values: &[(&str, String)]| {
@@ -211,13 +217,12 @@ fn warnings(log: &Log, periods: &[PeriodRow], lang: Locale) -> Vec<Warning> {
     if log.input.skipped_total > 0 {
         add("skipped_rows", &[("n", log.input.skipped_total.to_string())]);
     }
-    let refunds = log.orders.iter().filter(|o| o.amount < 0.0).count();
+    let refunds = ledger.amounts().iter().filter(|&&amount| amount < 0.0).count();
     if refunds > 0 {
         add("refunds", &[("n", refunds.to_string())]);
     }
     if let Some(last) = periods.last().filter(|p| p.partial) {
-        let ends = log.orders.iter().map(|o| o.day).max().map(|d| d.to_string()).unwrap_or_default();
-        add("partial_period", &[("period", last.period.clone()), ("date", ends)]);
+        add("partial_period", &[("period", last.period.clone()), ("date", ledger.last_day.to_string())]);
     }
     out
 }

@@ -247,6 +247,20 @@ fn skip_row(skips: &mut Skips, line: u64, record: &ByteRecord, columns: &Transac
 /// order each order first appears. The merged order keeps its first row's
 /// customer and day and sums the amounts.
 fn into_orders(rows: Vec<Row>, date_order: DateOrder, order_count: usize, skips: &mut Skips, lang: Locale) -> Vec<Order> {
+    if order_count == 0 {
+        // One row, one order: converted in place (an order is smaller than a
+        // row), so a million-row log does not hold both lists at once.
+        return rows
+            .into_iter()
+            .filter_map(|row| match row.date.day(date_order) {
+                Some(day) => Some(Order { customer: row.customer, day, amount: row.amount }),
+                None => {
+                    skips.add(u64::from(row.line), SkipReason::DateOrder, "", lang);
+                    None
+                }
+            })
+            .collect();
+    }
     let mut merged: Vec<u32> = vec![u32::MAX; order_count];
     let mut orders: Vec<Order> = Vec::with_capacity(rows.len() - order_count.min(rows.len()) + order_count);
     for row in rows {
