@@ -2,7 +2,7 @@
 # The whole test suite, in order, stopping at the first stage that fails:
 #   setup -> native cargo tests (+ doctests) -> release build ->
 #   wasm tests in Node -> the same wasm tests in headless Chromium ->
-#   Playwright end-to-end tests of the page.
+#   JS tests of the build (node --test) -> Playwright end-to-end tests.
 # The last line sums every stage's counts: "total: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,8 @@ finish() {
 # stage NAME COMMAND...: runs one stage, shows its output and adds up the
 # counts it reports: cargo/libtest and wasm-bindgen-test-runner print
 # "test result: ok. N passed; M failed; K ignored; …", our Playwright
-# reporter "playwright: N passed, M failed, K skipped".
+# reporter "playwright: N passed, M failed, K skipped", node --test
+# "# pass N" / "# fail N" / "# skipped N".
 stage() {
   local name=$1; shift
   echo
@@ -40,6 +41,9 @@ stage() {
       }
     }
     /^playwright: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$/ { p += $2; f += $4; s += $6 }
+    /^# pass [0-9]+$/ { p += $3 }
+    /^# fail [0-9]+$/ { f += $3 }
+    /^# skipped [0-9]+$/ { s += $3 }
     END { print p + 0, f + 0, s + 0 }' "$log")
   # A stage that failed before any test could fail (compile error, setup)
   # still counts as one failure, so the total never reads "0 failed" then.
@@ -69,5 +73,6 @@ stage "wasm tests (Node)" env -u WASM_BINDGEN_USE_BROWSER \
   cargo test --target wasm32-unknown-unknown --tests
 stage "wasm tests (headless Chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --tests
+stage "JS tests against the build (Node)" node --test tests/js/
 stage "e2e (Playwright)" node_modules/.bin/playwright test
 finish
