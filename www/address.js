@@ -1,8 +1,10 @@
 // The page's address is its state:
 //   index.html?metric=retention_rate&start=200&end=210&new=30&lang=en&currency=USD&sector=restaurants
 // Input values are kept exactly as typed ("1 234" is written as 1%20234).
+// The data view has an address of its own:
+//   index.html?view=data&period=quarter&window=60&lang=en&currency=PLN
 
-const SETTINGS = ["metric", "lang", "currency", "sector"];
+const SETTINGS = ["metric", "lang", "currency", "sector", "view"];
 
 /** Reads the state from a query string (default: the current address). */
 export function readAddress(search = window.location.search) {
@@ -16,6 +18,7 @@ export function readAddress(search = window.location.search) {
     lang: params.get("lang"),
     currency: params.get("currency"),
     sector: params.get("sector"),
+    view: params.get("view") === "data" ? "data" : "calculator",
     values,
   };
 }
@@ -40,10 +43,28 @@ export function queryFor({ metric, inputs = [], values = {}, lang, currency, sec
   return `?${parts.join("&")}`;
 }
 
-/** Replaces the current address with the given state (no new history entry). */
-export function writeAddress(state) {
-  const query = queryFor(state);
-  if (query !== window.location.search) {
+/** The data view's query string: its settings (left out when default), language and currency. */
+export function dataQueryFor({ period, window: days, lang, currency }) {
+  const parts = ["view=data"];
+  for (const [key, value] of [["period", period], ["window", days], ["lang", lang], ["currency", currency]]) {
+    if (value !== undefined && value !== null && value !== "") parts.push(`${key}=${encodeURIComponent(value)}`);
+  }
+  return `?${parts.join("&")}`;
+}
+
+/**
+ * Shows `query` in the address bar: in place, or as a new history entry
+ * (`push`, when the user switches views, so Back returns to the last one).
+ */
+export function setAddress(query, { push = false } = {}) {
+  if (push) {
+    if (query !== window.location.search) window.history.pushState(null, "", query);
+  } else if (query !== window.location.search) {
     window.history.replaceState(window.history.state, "", query + window.location.hash);
   }
+}
+
+/** Replaces the current address with the given state (no new history entry). */
+export function writeAddress(state) {
+  setAddress(queryFor(state));
 }

@@ -1,6 +1,7 @@
-// Starts the engine, reads the address, and wires the picker and the calculator.
+// Starts the engine, reads the address, and wires the picker, the calculator
+// and (loaded when first opened) the "Analyse your data" view.
 
-import { readAddress, queryFor, writeAddress } from "./address.js";
+import { readAddress, queryFor, writeAddress, dataQueryFor, setAddress } from "./address.js";
 import { makeText } from "./dom.js";
 import { createPicker } from "./picker.js";
 import { createCalculator } from "./calculator.js";
@@ -36,7 +37,7 @@ function showFailure(err, engine) {
   $("main").removeAttribute("aria-busy");
 }
 
-function run(engine) {
+async function run(engine) {
   const { catalog, compute, messages } = engine;
   const address = readAddress();
 
@@ -57,10 +58,25 @@ function run(engine) {
     values: {},
     touched: new Set(),
     valuesByMetric: new Map(), // what was typed for each metric visited, kept when switching
+    view: address.view, // "calculator" or "data"
   };
 
-  let t = makeText(probe);
+  /** Texts with numbers written the reader's way (1,234) and plural forms picked for `state.lang`. */
+  const textsFor = (dict) => makeText(dict, {
+    lang: state.lang,
+    numberLocale: state.numberLocale,
+    number: (n) => {
+      try {
+        return new Intl.NumberFormat(state.numberLocale, { maximumFractionDigits: 2 }).format(n);
+      } catch {
+        return String(n);
+      }
+    },
+  });
+
+  let t = textsFor(probe);
   let metrics = [];
+  let dataView = null; // created the first time the data view is shown
 
   const inputIds = () => state.metric.inputs.map((input) => input.id);
   const hasSector = (metric) => Array.isArray(metric.sectors) && metric.sectors.some((s) => s.id === state.sector);
@@ -74,6 +90,19 @@ function run(engine) {
       currency: state.metric.money ? state.currency : null,
       sector: hasSector(state.metric) ? state.sector : null,
     };
+  }
+
+  /** The data view's address (its settings, language and currency). */
+  function dataAddress() {
+    const settings = dataView ? dataView.settings() : { period: address.values.period, window: address.values.window };
+    return dataQueryFor({ ...settings, lang: state.lang, currency: state.currency });
+  }
+
+  /** Rewrites the address for what is shown; `push` makes a new history entry (a view switch). */
+  function syncAddress({ push = false } = {}) {
+    if (state.view === "data") setAddress(dataAddress(), { push });
+    else if (push) setAddress(queryFor(addressState()), { push });
+    else writeAddress(addressState());
   }
 
   const hrefFor = (id) => {
@@ -107,26 +136,110 @@ function run(engine) {
         state.touched = new Set();
       }
       const heading = showMetric();
-      writeAddress(addressState());
+      syncAddress();
       if (focus) heading.focus();
     },
   });
 
   const calculator = createCalculator($("calculator"), {
     compute,
-    onChange: () => writeAddress(addressState()),
+    onChange: () => syncAddress(),
   });
 
   function showMetric() {
     picker.setCurrent(state.metric.id, hrefFor);
-    document.title = `${state.metric.name} — ${t("ui.title")}`;
+    if (state.view === "calculator") document.title = `${state.metric.name} — ${t("ui.title")}`;
     return calculator.show(t, state);
+  }
+
+  /** Puts `values` (e.g. a period's S, E, N from the data view) into `metricId`'s form. */
+  function fillMetric(metricId, values) {
+    const metric = metrics.find((m) => m.id === metricId);
+    if (!metric) return;
+    if (metric !== state.metric) state.valuesByMetric.set(state.metric.id, { ...state.values });
+    state.metric = metric;
+    state.values = {};
+    for (const input of metric.inputs) {
+      if (values[input.id] !== undefined && values[input.id] !== null) state.values[input.id] = String(values[input.id]);
+    }
+    state.touched = new Set();
+  }
+
+  /** The calculator's address for a metric filled with `values`. */
+  function calculatorHref(metricId, values) {
+    const metric = metrics.find((m) => m.id === metricId);
+    return queryFor({
+      metric: metricId,
+      inputs: metric ? metric.inputs.map((input) => input.id) : Object.keys(values),
+      values: Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)])),
+      lang: state.lang,
+      sector: metric && hasSector(metric) ? state.sector : null,
+    });
+  }
+
+  async function ensureDataView() {
+    if (dataView) return dataView;
+    const { createDataView } = await import("./data-view.js");
+    dataView = createDataView($("data-app"), {
+      state,
+      settings: { period: address.values.period, window: address.values.window },
+      calculatorHref: (values) => calculatorHref("retention_rate", values),
+      openCalculator(values) {
+        fillMetric("retention_rate", values);
+        const heading = showView("calculator", { push: true });
+        heading.focus();
+      },
+      onSettingsChange: () => syncAddress(),
+    });
+    dataView.render(t);
+    return dataView;
+  }
+
+  /** Marks the current view in the header and points the skip link at it. */
+  function markView() {
+    const data = state.view === "data";
+    for (const [id, current] of [["view-calculator", !data], ["view-data", data]]) {
+      if (current) $(id).setAttribute("aria-current", "page");
+      else $(id).removeAttribute("aria-current");
+    }
+    $("view-calculator").setAttribute("href", queryFor(addressState()));
+    $("view-data").setAttribute("href", dataAddress());
+    $("skip-link").textContent = t(data ? "data.page.skip" : "ui.skip_to_calculator");
+    $("skip-link").setAttribute("href", data ? "#data-heading" : "#calculator");
+  }
+
+  /**
+   * Shows one view. `push`: the user switched, so the address gets a new
+   * history entry. Returns the view's heading (for focus).
+   */
+  function showView(view, { push = false, write = true } = {}) {
+    state.view = view;
+    const data = view === "data";
+    $("app").hidden = data;
+    $("data-app").hidden = !data;
+    // The calculator is kept built while hidden: the first visit's example and
+    // the address still go through it.
+    let heading = showMetric();
+    if (data) {
+      document.title = `${t("data.page.title")} — ${t("ui.title")}`;
+      heading = $("data-heading");
+    }
+    markView();
+    if (write) syncAddress({ push });
+    return heading;
+  }
+
+  async function switchTo(view, { push = true, focus = true } = {}) {
+    if (view === "data") await ensureDataView();
+    const heading = showView(view, { push });
+    if (view === "calculator") picker.setCurrent(state.metric.id); // the list has a size again
+    if (focus && heading) heading.focus();
   }
 
   /** (Re)builds every text on the page in `state.lang`. */
   function loadLanguage() {
     const dict = messages(state.lang);
-    t = makeText(dict);
+    t = textsFor(dict);
     state.currencies = codesIn(dict, "currency.");
     if (!state.currencies.includes(state.currency)) {
       state.currency = state.currencies.includes("USD") ? "USD" : state.currencies[0];
@@ -139,8 +252,10 @@ function run(engine) {
     $("title").textContent = t("ui.title");
     $("tagline").textContent = t("ui.tagline");
     $("privacy").textContent = t("ui.privacy");
-    $("skip-link").textContent = t("ui.skip_to_calculator");
     $("footer").textContent = t("ui.footer");
+    $("views").setAttribute("aria-label", t("data.page.nav_label"));
+    $("view-calculator").textContent = t("data.page.nav_calculator");
+    $("view-data").textContent = t("data.page.nav_data");
     $("language-label").textContent = t("ui.language");
     const select = $("language");
     select.replaceChildren(...known.map((code) => {
@@ -154,7 +269,8 @@ function run(engine) {
     $("language-field").hidden = known.length < 2;
 
     picker.render(metrics, t, hrefFor, state.metric.id);
-    showMetric();
+    if (dataView) dataView.render(t);
+    showView(state.view, { write: false });
   }
 
   // First view: the address decides the metric, inputs, currency and sector.
@@ -170,25 +286,52 @@ function run(engine) {
   if (!address.metric && Object.keys(address.values).length === 0 && state.metric.examples.length > 0) {
     calculator.loadExample(state.metric.examples[0]);
   }
+  // The data view, when the address asks for it, is ready before the page says so.
+  if (state.view === "data") {
+    await ensureDataView();
+    showView("data", { write: false });
+  }
   // The address now says what is shown (an unknown metric id becomes the one shown).
-  writeAddress(addressState());
+  syncAddress();
 
   $("language").addEventListener("change", (event) => {
     state.lang = event.target.value;
     state.numberLocale = state.lang;
     loadLanguage();
-    writeAddress(addressState());
+    syncAddress();
   });
 
-  // The skip link moves focus to the calculator without putting "#…" in the address.
+  // The skip link moves focus to the view without putting "#…" in the address.
   $("skip-link").addEventListener("click", (event) => {
     event.preventDefault();
-    $("metric-name").focus();
-    $("metric-name").scrollIntoView();
+    const heading = state.view === "data" ? $("data-heading") : $("metric-name");
+    heading.focus();
+    heading.scrollIntoView();
+  });
+
+  // The two views are real links (they open in a new tab); a plain click switches in place.
+  for (const [id, view] of [["view-calculator", "calculator"], ["view-data", "data"]]) {
+    $(id).addEventListener("click", (event) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      if (state.view !== view) switchTo(view);
+    });
+  }
+
+  // Back and Forward between the views (and into a period opened in the calculator).
+  window.addEventListener("popstate", async () => {
+    const next = readAddress();
+    if (next.view === "calculator") {
+      const metric = metrics.find((m) => m.id === next.metric);
+      if (metric) fillMetric(metric.id, next.values);
+    }
+    if (next.view === "data") await ensureDataView();
+    showView(next.view, { write: false });
   });
 
   $("loading").hidden = true;
-  $("app").hidden = false;
+  $("app").hidden = state.view === "data";
+  $("views").hidden = false;
   $("skip-link").hidden = false;
   $("main").removeAttribute("aria-busy");
   picker.setCurrent(state.metric.id); // now that the list has a size, scroll it to the metric shown
@@ -200,7 +343,7 @@ async function start() {
   try {
     engine = await import("./pkg/retention_metrics.js");
     await engine.default();
-    run(engine);
+    await run(engine);
   } catch (err) {
     console.error(err);
     showFailure(err, engine);

@@ -28,14 +28,58 @@ export function shown(value) {
   return String(value);
 }
 
+/** CLDR plural categories in the order a language file lists its forms ({n|one|few|many|other}). */
+const PLURAL_ORDER = ["zero", "one", "two", "few", "many", "other"];
+
+/**
+ * Which of a text's forms fits `value` in language `lang`. A number decides
+ * by itself; a number already written out ("1,234", "2,5") decides by its
+ * integer digits and whether it shows a fraction, as the engine does.
+ */
+function pluralIndex(lang, value, decimal) {
+  let n = value;
+  if (typeof n !== "number") {
+    const text = shown(value);
+    const cut = text.lastIndexOf(decimal);
+    const integer = cut >= 0 ? text.slice(0, cut) : text;
+    const fraction = cut >= 0 ? text.slice(cut + 1) : "";
+    n = Number(integer.replace(/\D/g, "") || 0) + (/\d/.test(fraction) ? 0.5 : 0);
+  }
+  try {
+    const rules = new Intl.PluralRules(lang);
+    const categories = PLURAL_ORDER.filter((c) => rules.resolvedOptions().pluralCategories.includes(c));
+    return Math.max(0, categories.indexOf(rules.select(n)));
+  } catch {
+    return n === 1 ? 0 : 1;
+  }
+}
+
 /**
  * Looks up UI strings from the engine's `messages()`; a missing key shows the
- * key itself. `{name}` placeholders are filled from `vars`.
+ * key itself. `{name}` placeholders are filled from `vars`; `{name|one|other}`
+ * picks the plural form that fits `vars[name]` in `options.lang`.
+ * `options.number` writes number values for the reader (default: as is).
  */
-export function makeText(dict) {
+export function makeText(dict, options = {}) {
+  const lang = options.lang || "en";
+  const number = options.number || shown;
+  let decimal = ".";
+  try {
+    decimal = new Intl.NumberFormat(options.numberLocale || lang).formatToParts(1.5).find((p) => p.type === "decimal").value;
+  } catch {
+    // Keep the point.
+  }
+  const write = (value) => (typeof value === "number" ? number(value) : shown(value));
   return (key, vars) => {
     let text = dict && typeof dict[key] === "string" ? dict[key] : key;
-    if (vars) text = text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? shown(vars[name]) : whole));
+    if (vars) {
+      text = text.replace(/\{(\w+)((?:\|[^{}|]*)+)?\}/g, (whole, name, forms) => {
+        if (!(name in vars)) return whole;
+        if (!forms) return write(vars[name]);
+        const choices = forms.slice(1).split("|");
+        return choices[Math.min(pluralIndex(lang, vars[name], decimal), choices.length - 1)];
+      });
+    }
     return text;
   };
 }

@@ -1,0 +1,163 @@
+// The costs section: (category, amount) rows in; each category's amount and
+// share, the total, and what keeping one active customer costs.
+
+import { el } from "./dom.js";
+import { createSourceInput } from "./source-input.js";
+import { scrollingTable } from "./data-tables.js";
+import { Cancelled } from "./data-client.js";
+
+/**
+ * @param {{ t, getFormat: () => format, client, lang: () => string }} context
+ */
+export function createCostsSection({ t, getFormat, client, lang }) {
+  let source = null;
+  let lastReport = null;
+  let typedByUser = false; // once the user types a number, analyses no longer overwrite it
+  const resultBox = el("div", { class: "data-result", id: "costs-result", "aria-live": "polite" });
+
+  const activeHelp = el("p", { id: "costs-active-help", class: "field__help", text: t("data.page.costs.active_help") });
+  const activeError = el("p", { id: "costs-active-error", class: "field__error", hidden: true });
+  const activeInput = el("input", {
+    id: "costs-active",
+    type: "number",
+    min: "0",
+    step: "1",
+    inputmode: "numeric",
+    autocomplete: "off",
+    "aria-describedby": "costs-active-help",
+  });
+
+  const input = createSourceInput({
+    id: "costs",
+    rows: 4,
+    texts: {
+      file: t("data.page.costs.file"),
+      fileHint: t("data.page.costs.file_hint"),
+      paste: t("data.page.costs.paste"),
+      pasteButton: t("data.page.costs.button"),
+      pasteEmpty: t("data.error.not_a_file"),
+      pastedName: t("data.page.pasted"),
+    },
+    onSource(next) {
+      source = next;
+      run();
+    },
+  });
+
+  /** The typed number of active customers; null when empty; undefined when not a whole number. */
+  function activeCustomers() {
+    const text = activeInput.value.trim();
+    if (text === "" && !activeInput.validity.badInput) return null;
+    const n = Number(text);
+    return text !== "" && Number.isInteger(n) && n >= 0 ? n : undefined;
+  }
+
+  function checkActive() {
+    const n = activeCustomers();
+    const bad = n === undefined;
+    activeError.textContent = bad ? t("data.page.costs.active_invalid") : "";
+    activeError.hidden = !bad;
+    if (bad) {
+      activeInput.setAttribute("aria-invalid", "true");
+      activeInput.setAttribute("aria-describedby", "costs-active-help costs-active-error");
+    } else {
+      activeInput.removeAttribute("aria-invalid");
+      activeInput.setAttribute("aria-describedby", "costs-active-help");
+    }
+    return !bad;
+  }
+
+  let timer = 0;
+  activeInput.addEventListener("input", () => {
+    typedByUser = true;
+    activeHelp.textContent = t("data.page.costs.active_help");
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (checkActive() && source) run();
+    }, 250);
+  });
+
+  async function run() {
+    input.clearError();
+    if (!checkActive()) return;
+    const options = { lang: lang() };
+    const n = activeCustomers();
+    if (n !== null) options.activeCustomers = n;
+    resultBox.setAttribute("aria-busy", "true");
+    try {
+      lastReport = await client.call("analyzeCosts", source, [options]);
+      show(lastReport);
+    } catch (err) {
+      if (err instanceof Cancelled) return;
+      lastReport = null;
+      resultBox.replaceChildren();
+      input.showError(err.message);
+    } finally {
+      resultBox.removeAttribute("aria-busy");
+    }
+  }
+
+  function show(report) {
+    const fmt = getFormat();
+    const captionId = "costs-caption";
+    const table = el("table", { class: "data-table costs-table" },
+      el("thead", {}, el("tr", {},
+        el("th", { scope: "col", text: t("data.page.costs.category") }),
+        el("th", { scope: "col", class: "num", text: t("data.page.costs.amount") }),
+        el("th", { scope: "col", class: "num", text: t("data.page.costs.share") }))),
+      el("tbody", {}, report.categories.map((row) => el("tr", { "data-category": row.category },
+        el("th", { scope: "row", text: row.category }),
+        el("td", { class: "num", "data-col": "amount", text: fmt.money(row.amount, true) }),
+        el("td", { class: "num", "data-col": "share", text: fmt.percent(row.share) })))),
+      el("tfoot", {}, el("tr", {},
+        el("th", { scope: "row", text: t("data.page.costs.total") }),
+        el("td", { class: "num", "data-col": "total", text: fmt.money(report.total, true) }),
+        el("td", { class: "num", text: fmt.percent(100) }))));
+
+    const perCustomer = report.per_customer !== null && report.per_customer !== undefined
+      ? [
+        el("p", { class: "data-value", "data-value": String(report.per_customer), text: fmt.money(report.per_customer) }),
+        el("p", { class: "data-value__detail", text: t("data.page.costs.per_customer_detail", { total: fmt.money(report.total), n: report.active_customers }) }),
+      ]
+      : [el("p", { class: "data-note", text: t("data.page.costs.need_active") })];
+
+    const skipped = report.skipped_total > 0
+      ? el("details", { class: "data-details" },
+        el("summary", { text: t("data.page.costs.skipped", { n: report.skipped_total }) }),
+        el("ul", { class: "skipped" }, report.skipped.map((row) => el("li", { text: t("data.page.understood.skipped_row", { row: row.row, reason: row.reason }) }))))
+      : null;
+
+    resultBox.replaceChildren(
+      el("div", { class: "data-value-box" },
+        el("p", { class: "data-value__label", text: t("data.page.costs.per_customer") }),
+        ...perCustomer),
+      scrollingTable(captionId, t("data.page.costs.caption"), table),
+      skipped);
+  }
+
+  const root = el("section", { class: "data-panel", id: "data-costs", "aria-labelledby": "data-costs-heading" },
+    el("h2", { id: "data-costs-heading", class: "data-panel__heading", text: t("data.page.costs.heading") }),
+    el("p", { class: "data-intro", text: t("data.page.costs.intro") }),
+    input.root,
+    el("div", { class: "field costs-active" },
+      el("label", { for: "costs-active", class: "field__label", text: t("data.page.costs.active") }),
+      activeHelp,
+      activeInput,
+      activeError),
+    resultBox);
+
+  return {
+    root,
+    refresh() {
+      if (lastReport) show(lastReport);
+    },
+    /** The orders analysis found this many active customers: use it unless the user typed their own. */
+    suggestActiveCustomers(n, windowDays) {
+      if (typedByUser || !Number.isInteger(n)) return;
+      activeInput.value = String(n);
+      activeHelp.textContent = t("data.page.costs.active_from_orders", { w: windowDays });
+      checkActive();
+      if (source) run();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+// The survey section: a column of scores in, NPS, CSAT or CES out, with the
+// rule used, the counts and a bar chart of the answers.
+
+import { el } from "./dom.js";
+import { barChart } from "./charts.js";
+import { createSourceInput } from "./source-input.js";
+import { warningsBox } from "./data-tables.js";
+import { Cancelled } from "./data-client.js";
+
+const KINDS = ["nps", "csat", "ces"];
+const SCALES = ["auto", "5", "7", "10"];
+
+/**
+ * NPS as a whole number, rounded half away from zero from the exact value
+ * 100 × (promoters − detractors) / answers, in integers so that 12.5 is
+ * never 12.499999 and rounded down.
+ */
+export function wholeNps(promoters, detractors, responses) {
+  if (!responses) return 0;
+  const numerator = 100 * (promoters - detractors);
+  const whole = Math.floor((2 * Math.abs(numerator) + responses) / (2 * responses));
+  return numerator < 0 ? -whole : whole;
+}
+
+/** Which group a score falls in, for the bar colours and the legend. */
+function groupOf(report, score) {
+  if (report.kind === "nps") return score >= 9 ? "good" : score >= 7 ? "middle" : "bad";
+  if (report.kind === "csat") return score >= report.scale.max - 1 ? "good" : "other";
+  return score >= 5 ? "good" : "other"; // CES: 5–7 agree
+}
+
+/**
+ * @param {{ t, fmt: () => format, client, lang: () => string }} context
+ */
+export function createSurveySection({ t, getFormat, client, lang }) {
+  let source = null;
+  let lastReport = null;
+  const resultBox = el("div", { class: "data-result", id: "survey-result", "aria-live": "polite" });
+
+  const kindSelect = el("select", { id: "survey-kind", name: "kind" },
+    KINDS.map((kind) => el("option", { value: kind, text: t(`data.page.survey.kind.${kind}`) })));
+  const scaleSelect = el("select", { id: "survey-scale", name: "scale" },
+    SCALES.map((scale) => el("option", { value: scale, text: t(`data.page.survey.scale.${scale}`) })));
+  const scaleField = el("div", { class: "setting", hidden: true },
+    el("label", { for: "survey-scale", text: t("data.page.survey.scale") }), scaleSelect);
+
+  const input = createSourceInput({
+    id: "survey",
+    rows: 4,
+    texts: {
+      file: t("data.page.survey.file"),
+      fileHint: t("data.page.survey.file_hint"),
+      paste: t("data.page.survey.paste"),
+      pasteButton: t("data.page.survey.button"),
+      pasteEmpty: t("data.error.not_a_file"),
+      pastedName: t("data.page.pasted"),
+    },
+    onSource(next) {
+      source = next;
+      run();
+    },
+  });
+
+  kindSelect.addEventListener("change", () => {
+    scaleField.hidden = kindSelect.value !== "csat";
+    if (source) run();
+  });
+  scaleSelect.addEventListener("change", () => {
+    if (source) run();
+  });
+
+  async function run() {
+    input.clearError();
+    const options = { kind: kindSelect.value, lang: lang() };
+    if (kindSelect.value === "csat" && scaleSelect.value !== "auto") options.scale = Number(scaleSelect.value);
+    resultBox.setAttribute("aria-busy", "true");
+    try {
+      const report = await client.call("analyzeSurvey", source, [options]);
+      lastReport = report;
+      show(report);
+    } catch (err) {
+      if (err instanceof Cancelled) return;
+      lastReport = null;
+      resultBox.replaceChildren();
+      input.showError(err.message);
+    } finally {
+      resultBox.removeAttribute("aria-busy");
+    }
+  }
+
+  function headline(report, fmt) {
+    const parts = [];
+    if (report.kind === "nps") {
+      const nps = report.nps;
+      const whole = wholeNps(nps.promoters, nps.detractors, report.responses);
+      parts.push(el("p", { class: "data-value", "data-value": whole, text: fmt.integer(whole) }));
+      if (Math.abs(report.value - whole) > 1e-9) {
+        parts.push(el("p", { class: "data-value__exact", text: t("data.page.survey.exact", { value: fmt.decimal(report.value, 2) }) }));
+      }
+      parts.push(el("p", {
+        class: "data-value__detail",
+        text: t("data.page.survey.nps_parts", {
+          promoters: nps.promoters, promoter_share: fmt.percent(nps.promoter_share),
+          passives: nps.passives, passive_share: fmt.percent(nps.passive_share),
+          detractors: nps.detractors, detractor_share: fmt.percent(nps.detractor_share),
+        }),
+      }));
+    } else if (report.kind === "csat") {
+      parts.push(el("p", { class: "data-value", "data-value": report.value.toFixed(1), text: fmt.percent(report.value, 1) }));
+      parts.push(el("p", { class: "data-value__detail", text: t("data.page.survey.csat_parts", { satisfied: report.satisfied, responses: report.responses }) }));
+    } else {
+      const ces = report.ces;
+      parts.push(el("p", { class: "data-value", "data-value": ces.mean.toFixed(2), text: fmt.decimal(ces.mean, 2, true) }));
+      parts.push(el("dl", { class: "data-value__pairs" },
+        el("div", {}, el("dt", { text: t("data.page.survey.ces_agree") }), el("dd", { "data-value": "agree", text: fmt.percent(ces.agree_share, 1) })),
+        el("div", {}, el("dt", { text: t("data.page.survey.ces_index") }), el("dd", { "data-value": "index", text: fmt.decimal(ces.index, 1) }))));
+    }
+    return parts;
+  }
+
+  function show(report) {
+    const fmt = getFormat();
+    const bars = report.scores.map((score, i) => ({
+      label: fmt.integer(score),
+      count: report.counts[i],
+      share: report.shares[i],
+      group: groupOf(report, score),
+    }));
+    const chart = barChart({
+      label: t("data.page.survey.chart"),
+      bars,
+      countText: (n) => fmt.integer(n),
+      describe: (bar) => t("data.page.survey.bar", { score: bar.label, n: bar.count, share: fmt.percent(bar.share) }),
+      caption: el("ul", { class: "bar-chart__legend" },
+        (report.kind === "nps" ? ["bad", "middle", "good"] : ["other", "good"]).map((group) =>
+          el("li", { class: `bar-chart__key bar-chart__key--${group}` },
+            t(`data.page.survey.group.${report.kind}.${group}`, { below: report.scale.max - 2, top: report.scale.max - 1, max: report.scale.max, min: report.scale.min })))),
+    });
+    const skipped = report.skipped_total > 0
+      ? el("details", { class: "data-details" },
+        el("summary", { text: t("data.page.survey.skipped", { n: report.skipped_total }) }),
+        el("ul", { class: "skipped" }, report.skipped.map((row) => el("li", { text: t("data.page.understood.skipped_row", { row: row.row, reason: row.reason }) }))))
+      : null;
+    resultBox.replaceChildren(el("div", { class: "data-value-box", "data-kind": report.kind },
+      el("p", { class: "data-value__label", text: t(`data.page.survey.value.${report.kind}`) }),
+      ...headline(report, fmt),
+      el("p", { class: "data-rule", text: report.rule }),
+      el("p", {
+        class: "data-note",
+        text: [
+          t("data.page.survey.responses", { n: report.responses, column: report.column }),
+          report.blank > 0 ? t("data.page.survey.blank", { n: report.blank }) : "",
+          report.kind === "csat" && report.scale_detected ? t("data.page.survey.scale_found", { min: report.scale.min, max: report.scale.max }) : "",
+        ].filter(Boolean).join(" "),
+      })),
+    chart,
+    warningsBox(report.warnings, t),
+    skipped);
+  }
+
+  const root = el("section", { class: "data-panel", id: "data-survey", "aria-labelledby": "data-survey-heading" },
+    el("h2", { id: "data-survey-heading", class: "data-panel__heading", text: t("data.page.survey.heading") }),
+    el("p", { class: "data-intro", text: t("data.page.survey.intro") }),
+    el("div", { class: "settings" },
+      el("div", { class: "setting" }, el("label", { for: "survey-kind", text: t("data.page.survey.kind") }), kindSelect),
+      scaleField),
+    input.root,
+    resultBox);
+
+  return {
+    root,
+    /** Shows the last result again (new number format or currency). */
+    refresh() {
+      if (lastReport) show(lastReport);
+    },
+  };
+}

@@ -1,0 +1,321 @@
+// The transactions report as the page shows it: what was understood, the
+// totals, the period table and chart, the cohort heat map and the segments.
+// Each function takes the engine's report and a context
+// { t, fmt, source, links } and returns a section; nothing here talks to
+// the worker.
+
+import { el } from "./dom.js";
+import { lineChart, heatStyle } from "./charts.js";
+
+const NAMED_DELIMITERS = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", " ": "space" };
+
+/**
+ * A table in its own horizontal scroller (reachable by keyboard), under a
+ * title that names both. The title sits outside the scroller so that on a
+ * phone it stays readable while the table scrolls.
+ */
+export function scrollingTable(titleId, title, table, extraClass = "") {
+  table.setAttribute("aria-labelledby", titleId);
+  return el("div", { class: "table-block" },
+    el("p", { id: titleId, class: "table-title", text: title }),
+    el("div", { class: `table-scroll ${extraClass}`.trim(), role: "region", tabindex: "0", "aria-labelledby": titleId }, table));
+}
+
+function section(id, heading, ...content) {
+  return el("section", { class: "data-section", id, "aria-labelledby": `${id}-heading` },
+    el("h3", { id: `${id}-heading`, class: "data-section__heading", text: heading }),
+    ...content);
+}
+
+/** Months from "2024-01" to "2024-03" (2). */
+function monthsBetween(from, to) {
+  const [fy, fm] = from.split("-").map(Number);
+  const [ty, tm] = to.split("-").map(Number);
+  return (ty - fy) * 12 + (tm - fm);
+}
+
+// ---- What was understood ----------------------------------------------------
+
+export function understoodPanel(report, { t, fmt, source }) {
+  const input = report.input;
+  const delimiterName = NAMED_DELIMITERS[input.delimiter];
+  const delimiter = delimiterName ? t(`data.page.delimiter.${delimiterName}`) : t("data.page.delimiter.other", { char: input.delimiter });
+  const decimal = t(input.decimal === "," ? "data.page.decimal.comma" : "data.page.decimal.point");
+  const dateOrder = t(`data.page.date_order.${input.date_order}`);
+
+  const roles = ["customer", "date", "amount", "order"];
+  const columns = el("ul", { class: "facts__list" }, roles.map((role) => {
+    const name = input.columns[role];
+    return el("li", { "data-role": role },
+      el("span", { class: "facts__role", text: t("data.page.understood.role", { role: t(`data.role.${role}`) }) }), " ",
+      name ? el("strong", { text: name }) : el("span", { class: "facts__none", text: t("data.page.mapping.none") }));
+  }));
+
+  const skippedShown = input.skipped.length;
+  const skipped = input.skipped_total === 0
+    ? el("span", { text: t("data.page.understood.skipped_none") })
+    : el("div", {},
+      el("p", { text: t("data.page.understood.skipped_count", { n: input.skipped_total }) }),
+      el("ul", { class: "skipped" }, input.skipped.map((row) => el("li", { "data-row": row.row },
+        t("data.page.understood.skipped_row", { row: row.row, reason: row.reason })))),
+      input.skipped_total > skippedShown
+        ? el("p", { class: "skipped__more", text: t("data.page.understood.skipped_more", { n: input.skipped_total - skippedShown }) })
+        : null);
+
+  const fact = (key, label, value) => el("div", { class: "facts__item", "data-fact": key }, el("dt", { text: label }), el("dd", {}, value));
+  return section("data-understood", t("data.page.understood.heading"),
+    el("dl", { class: "facts" },
+      fact("source", t("data.page.understood.source"), source.name),
+      fact("columns", t("data.page.understood.columns"), [
+        columns,
+        input.header ? null : el("p", { class: "facts__note", text: t("data.page.understood.no_header") }),
+      ]),
+      fact("delimiter", t("data.page.understood.delimiter"), delimiter),
+      fact("decimal", t("data.page.understood.decimal"), decimal),
+      fact("date_order", t("data.page.understood.date_order"),
+        input.date_order_chosen ? t("data.page.understood.date_order_chosen", { order: dateOrder }) : dateOrder),
+      fact("encoding", t("data.page.understood.encoding"), input.encoding),
+      fact("rows", t("data.page.understood.rows"),
+        t("data.page.understood.rows_value", { rows: input.rows, orders: input.orders, customers: input.customers })),
+      fact("dates", t("data.page.understood.dates"),
+        t("data.page.understood.dates_value", { first: fmt.date(report.totals.first_date), last: fmt.date(report.totals.last_date) })),
+      fact("skipped", t("data.page.understood.skipped"), skipped)));
+}
+
+/** The engine's warnings about the data, if any. */
+export function warningsBox(warnings, t) {
+  if (!Array.isArray(warnings) || warnings.length === 0) return null;
+  return el("div", { class: "data-warnings" },
+    el("h4", { class: "data-warnings__heading", text: t("ui.warnings") }),
+    el("ul", { class: "warnings" }, warnings.map((w) => el("li", { "data-code": w.code || null, text: typeof w === "string" ? w : w.message }))));
+}
+
+// ---- Totals -----------------------------------------------------------------
+
+export function totalsCards(report, { t, fmt }) {
+  const totals = report.totals;
+  const card = (key, label, value, detail) => el("div", { class: "card", "data-total": key },
+    el("dt", { class: "card__label", text: label }),
+    el("dd", { class: "card__value", text: value }),
+    detail ? el("dd", { class: "card__detail", text: detail }) : null);
+  const clv = totals.clv;
+  const clvCard = clv && clv.value !== null && clv.value !== undefined
+    ? card("clv", t("data.page.totals.clv"), fmt.money(clv.value),
+      t("data.page.totals.clv_detail", {
+        aov: fmt.money(clv.aov),
+        frequency: fmt.decimal(clv.purchase_frequency, 1),
+        years: fmt.decimal(clv.lifespan_years, 1),
+        churn: fmt.percent(clv.yearly_churn_rate),
+      }))
+    : el("div", { class: "card card--note", "data-total": "clv" },
+      el("dt", { class: "card__label", text: t("data.page.totals.clv") }),
+      el("dd", { class: "card__note", text: clv ? clv.note : fmt.dash }));
+  const c = totals.concentration;
+  return section("data-totals", t("data.page.totals.heading"),
+    el("dl", { class: "cards" },
+      card("customers", t("data.page.totals.customers"), fmt.integer(totals.customers),
+        t("data.page.totals.customers_detail", { first: fmt.date(totals.first_date), last: fmt.date(totals.last_date) })),
+      card("orders", t("data.page.totals.orders"), fmt.integer(totals.orders)),
+      card("revenue", t("data.page.totals.revenue"), fmt.money(totals.revenue)),
+      card("aov", t("data.page.totals.aov"), fmt.money(totals.aov), t("data.page.totals.aov_detail")),
+      card("purchase_frequency", t("data.page.totals.frequency"), fmt.decimal(totals.purchase_frequency, 2), t("data.page.totals.frequency_detail")),
+      card("repeat_purchase_rate", t("data.page.totals.repeat"), fmt.percent(totals.repeat_purchase_rate), t("data.page.totals.repeat_detail")),
+      clvCard,
+      card("top10", t("data.page.totals.top10"), fmt.percent(c.top10_share),
+        t("data.page.totals.top_detail", { n: c.top10_customers })),
+      card("top20", t("data.page.totals.top20"), fmt.percent(c.top20_share),
+        t("data.page.totals.top_detail", { n: c.top20_customers })),
+      card("active_customers", t("data.page.totals.active"), fmt.integer(totals.active_customers),
+        t("data.page.totals.active_detail", { w: report.window_days, date: fmt.date(totals.last_date) }))));
+}
+
+// ---- Periods ------------------------------------------------------------------
+
+const PERIOD_COLUMNS = [
+  ["period", "data.page.col.period"],
+  ["start", "data.page.col.start"],
+  ["end", "data.page.col.end"],
+  ["new", "data.page.col.new"],
+  ["retained", "data.page.col.retained"],
+  ["reactivated", "data.page.col.reactivated"],
+  ["lost", "data.page.col.lost"],
+  ["retention_rate", "data.page.col.retention"],
+  ["churn_rate", "data.page.col.churn"],
+  ["orders", "data.page.col.orders"],
+  ["revenue", "data.page.col.revenue"],
+  ["aov", "data.page.col.aov"],
+  ["purchase_frequency", "data.page.col.frequency"],
+  ["open", "data.page.col.open"],
+];
+
+function periodCell(key, row, { fmt }) {
+  switch (key) {
+    case "retention_rate":
+    case "churn_rate":
+      return fmt.percent(row[key]);
+    case "revenue":
+    case "aov":
+      return fmt.money(row[key], true);
+    case "purchase_frequency":
+      return fmt.decimal(row[key], 2, true);
+    default:
+      return fmt.integer(row[key]);
+  }
+}
+
+/**
+ * The period table and, above it, its line chart.
+ * `links.calculatorHref(row)` and `links.openCalculator(row, event)` send a
+ * period's S, E and N to the retention calculator.
+ */
+export function periodsSection(report, { t, fmt, links }, controls) {
+  const captionId = "data-periods-caption";
+  const caption = t("data.page.periods.caption", { w: report.window_days });
+  const rows = report.periods.map((row) => {
+    const name = fmt.period(row.period);
+    const cells = PERIOD_COLUMNS.map(([key]) => {
+      if (key === "period") {
+        return el("th", { scope: "row", class: "period-name" },
+          el("time", { datetime: row.period, text: name }),
+          row.partial ? el("span", { class: "badge", text: t("data.page.periods.partial") }) : null);
+      }
+      if (key === "open") {
+        const link = el("a", {
+          class: "open-calculator",
+          href: links.calculatorHref(row),
+          "aria-label": t("data.page.periods.open_label", { period: name }),
+          text: t("data.page.periods.open"),
+        });
+        link.addEventListener("click", (event) => links.openCalculator(row, event));
+        return el("td", {}, link);
+      }
+      return el("td", { class: "num", "data-col": key, text: periodCell(key, row, { fmt }) });
+    });
+    return el("tr", { "data-period": row.period, "data-partial": row.partial ? "true" : null }, cells);
+  });
+  const table = el("table", { class: "data-table periods-table" },
+    el("thead", {}, el("tr", {}, PERIOD_COLUMNS.map(([key, label]) =>
+      el("th", { scope: "col", class: key === "period" || key === "open" ? null : "num", text: t(label) })))),
+    el("tbody", {}, rows));
+
+  const labels = report.periods.map((row) => fmt.period(row.period));
+  const chart = lineChart({
+    id: "data-rates-chart",
+    title: t("data.page.chart.title"),
+    description: t("data.page.chart.description", {
+      n: report.periods.length,
+      first: labels[0] || fmt.dash,
+      last: labels[labels.length - 1] || fmt.dash,
+    }),
+    labels,
+    series: [
+      { id: "retention", name: t("data.page.chart.retention"), values: report.periods.map((p) => p.retention_rate), mark: "circle" },
+      { id: "churn", name: t("data.page.chart.churn"), values: report.periods.map((p) => p.churn_rate), mark: "square" },
+    ],
+    yLabel: t("data.page.chart.axis_y"),
+    xLabel: t(report.period === "quarter" ? "data.page.chart.axis_quarter" : "data.page.chart.axis_month"),
+    yFormat: (n) => fmt.percent(n, 0),
+    pointLabel: (label, series, value) => t("data.page.chart.point", { period: label, series: series.name, value: fmt.percent(value) }),
+    note: report.periods.some((p) => p.retention_rate === null) ? t("data.page.chart.gaps") : null,
+  });
+
+  const partial = report.periods.some((p) => p.partial);
+  return section("data-periods", t("data.page.periods.heading"),
+    controls,
+    chart,
+    scrollingTable(captionId, caption, table),
+    el("p", { class: "data-note", text: t("data.page.periods.legend") }),
+    partial ? el("p", { class: "data-note", text: t("data.page.periods.partial_note") }) : null);
+}
+
+// ---- Cohorts ------------------------------------------------------------------
+
+export function cohortSection(report, { t, fmt }) {
+  const captionId = "data-cohorts-caption";
+  const caption = t("data.page.cohorts.caption");
+  const width = Math.max(report.cohort_average.length, ...report.cohorts.map((c) => c.percent.length));
+  const lastMonth = report.totals.last_date ? report.totals.last_date.slice(0, 7) : null;
+  const partialMark = t("data.page.cohorts.partial_mark");
+
+  const cell = (value, partial) => {
+    if (value === null || value === undefined) return el("td", { class: "heat heat--empty" });
+    return el("td", { class: "heat", style: heatStyle(value), "data-value": value.toFixed(1), "data-partial": partial ? "true" : null },
+      fmt.decimal(value, 1, true),
+      partial ? el("span", { class: "heat__mark", "aria-hidden": "true", text: partialMark }) : null,
+      partial ? el("span", { class: "visually-hidden", text: ` ${t("data.page.cohorts.partial_cell")}` }) : null);
+  };
+
+  const body = report.cohorts.map((cohort) => {
+    // The month the log ends in is not over yet: that month's cell may still grow.
+    const partialAt = cohort.partial && lastMonth ? monthsBetween(cohort.cohort, lastMonth) : -1;
+    const cells = [];
+    for (let i = 0; i < width; i += 1) cells.push(cell(cohort.percent[i] ?? null, i === partialAt));
+    return el("tr", { "data-cohort": cohort.cohort },
+      el("th", { scope: "row", class: "cohort-name" }, el("time", { datetime: cohort.cohort, text: fmt.period(cohort.cohort) })),
+      el("td", { class: "num cohort-size", text: fmt.integer(cohort.size) }),
+      cells);
+  });
+  const monthHeads = [];
+  for (let i = 0; i < width; i += 1) monthHeads.push(el("th", { scope: "col", class: "num", text: fmt.integer(i) }));
+  const average = [];
+  for (let i = 0; i < width; i += 1) average.push(cell(report.cohort_average[i] ?? null, false));
+  const table = el("table", { class: "data-table heat-table" },
+    el("thead", {},
+      el("tr", {},
+        el("th", { scope: "col", rowspan: 2, class: "cohort-name", text: t("data.page.cohorts.cohort") }),
+        el("th", { scope: "col", rowspan: 2, class: "num", text: t("data.page.cohorts.size") }),
+        el("th", { scope: "colgroup", colspan: width, class: "heat-table__months", text: t("data.page.cohorts.months") })),
+      el("tr", {}, monthHeads)),
+    el("tbody", {}, body),
+    el("tfoot", {}, el("tr", { "data-cohort": "average" },
+      el("th", { scope: "row", class: "cohort-name", text: t("data.page.cohorts.average") }),
+      el("td", { class: "num cohort-size" }),
+      average)));
+
+  const hasPartial = report.cohorts.some((c) => c.partial);
+  return section("data-cohorts", t("data.page.cohorts.heading"),
+    el("p", { class: "data-intro", text: t("data.page.cohorts.intro") }),
+    scrollingTable(captionId, caption, table, "table-scroll--heat"),
+    el("div", { class: "heat-legend", "aria-hidden": "true" },
+      el("span", { text: fmt.percent(0, 0) }),
+      el("span", { class: "heat-legend__ramp" }),
+      el("span", { text: fmt.percent(100, 0) })),
+    el("p", { class: "data-note", text: t("data.page.cohorts.blank_note") }),
+    hasPartial ? el("p", { class: "data-note", text: t("data.page.cohorts.partial_note", { mark: partialMark, date: fmt.date(report.totals.last_date) }) }) : null);
+}
+
+// ---- Segments -----------------------------------------------------------------
+
+/** The segments table; `onDownload(segment, button)` fetches and saves a segment's list. */
+export function segmentsSection(report, { t, fmt }, onDownload) {
+  const captionId = "data-segments-caption";
+  const caption = t("data.page.segments.caption", { w: report.window_days, date: fmt.date(report.totals.last_date) });
+  const rows = report.segments.map((segment) => {
+    const button = el("button", {
+      type: "button",
+      class: "button button--small",
+      "data-segment": segment.id,
+      "aria-label": t("data.page.segments.download_label", { name: segment.name }),
+      disabled: segment.customers === 0,
+      text: t("data.page.segments.download"),
+    });
+    button.addEventListener("click", () => onDownload(segment, button));
+    return el("tr", { "data-segment": segment.id },
+      el("th", { scope: "row", text: segment.name }),
+      el("td", { class: "segment-rule", text: segment.rule }),
+      el("td", { class: "num", "data-col": "customers", text: fmt.integer(segment.customers) }),
+      el("td", { class: "num", "data-col": "revenue_share", text: fmt.percent(segment.revenue_share) }),
+      el("td", {}, button));
+  });
+  const table = el("table", { class: "data-table segments-table" },
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: t("data.page.segments.segment") }),
+      el("th", { scope: "col", text: t("data.page.segments.rule") }),
+      el("th", { scope: "col", class: "num", text: t("data.page.segments.customers") }),
+      el("th", { scope: "col", class: "num", text: t("data.page.segments.share") }),
+      el("th", { scope: "col", text: t("data.page.segments.list") }))),
+    el("tbody", {}, rows));
+  return section("data-segments", t("data.page.segments.heading"),
+    scrollingTable(captionId, caption, table),
+    el("p", { id: "data-segments-status", class: "data-note", role: "status" }));
+}
