@@ -64,7 +64,10 @@ export function lineChart(spec) {
     drawnWidth = width;
     const narrow = width < 480;
     const height = narrow ? 220 : 280;
-    const margin = { top: 12, right: 14, bottom: 50, left: narrow ? 56 : 64 };
+    // Room at the right for the last period's label, centred under its point.
+    const labelHalf = (label) => (String(label).length * 6.6) / 2;
+    const lastHalf = spec.labels.length > 0 ? labelHalf(spec.labels[spec.labels.length - 1]) : 0;
+    const margin = { top: 12, right: Math.max(14, Math.ceil(lastHalf) + 2), bottom: 50, left: narrow ? 56 : 64 };
     const plotW = width - margin.left - margin.right;
     const plotH = height - margin.top - margin.bottom;
     const count = spec.labels.length;
@@ -95,10 +98,12 @@ export function lineChart(spec) {
     const room = Math.max(1, Math.floor(plotW / (narrow ? 58 : 70)));
     const step = Math.max(1, Math.ceil(count / room));
     spec.labels.forEach((label, i) => {
-      if (i % step !== 0) return;
-      // A label that would run past the edge is set flush with its tick instead of centred.
-      const half = (String(label).length * 6.6) / 2;
-      const anchor = x(i) + half > width ? "end" : x(i) - half < 0 ? "start" : "middle";
+      if (i % step !== 0 && i !== count - 1) return;
+      // The last label is always shown (it is the latest period); the one
+      // before it makes way when the two would touch.
+      const last = count - 1;
+      if (i !== last && i + step > last && x(last) - x(i) < labelHalf(label) + labelHalf(spec.labels[last]) + 8) return;
+      const anchor = x(i) - labelHalf(label) < 0 ? "start" : "middle";
       grid.append(svg("line", { x1: x(i), x2: x(i), y1: margin.top + plotH, y2: margin.top + plotH + 5, class: "chart__axis" }),
         svg("text", { x: x(i), y: margin.top + plotH + 18, "text-anchor": anchor, class: "chart__tick" }, label));
     });

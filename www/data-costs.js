@@ -1,7 +1,7 @@
 // The costs section: (category, amount) rows in; each category's amount and
 // share, the total, and what keeping one active customer costs.
 
-import { el } from "./dom.js";
+import { el, fill } from "./dom.js";
 import { createSourceInput } from "./source-input.js";
 import { scrollingTable } from "./data-tables.js";
 import { Cancelled } from "./data-client.js";
@@ -127,7 +127,7 @@ export function createCostsSection({ t, getFormat, client, lang }) {
         el("ul", { class: "skipped" }, report.skipped.map((row) => el("li", { text: t("data.page.understood.skipped_row", { row: row.row, reason: row.reason }) }))))
       : null;
 
-    resultBox.replaceChildren(
+    fill(resultBox,
       el("div", { class: "data-value-box" },
         el("p", { class: "data-value__label", text: t("data.page.costs.per_customer") }),
         ...perCustomer),

@@ -1,7 +1,7 @@
 // The survey section: a column of scores in, NPS, CSAT or CES out, with the
 // rule used, the counts and a bar chart of the answers.
 
-import { el } from "./dom.js";
+import { el, fill } from "./dom.js";
 import { barChart } from "./charts.js";
 import { createSourceInput } from "./source-input.js";
 import { warningsBox } from "./data-tables.js";
@@ -141,7 +141,7 @@ export function createSurveySection({ t, getFormat, client, lang }) {
         el("summary", { text: t("data.page.survey.skipped", { n: report.skipped_total }) }),
         el("ul", { class: "skipped" }, report.skipped.map((row) => el("li", { text: t("data.page.understood.skipped_row", { row: row.row, reason: row.reason }) }))))
       : null;
-    resultBox.replaceChildren(el("div", { class: "data-value-box", "data-kind": report.kind },
+    fill(resultBox, el("div", { class: "data-value-box", "data-kind": report.kind },
       el("p", { class: "data-value__label", text: t(`data.page.survey.value.${report.kind}`) }),
       ...headline(report, fmt),
       el("p", { class: "data-rule", text: report.rule }),

@@ -180,6 +180,8 @@ export function periodsSection(report, { t, fmt, links }, controls) {
           row.partial ? el("span", { class: "badge", text: t("data.page.periods.partial") }) : null);
       }
       if (key === "open") {
+        // Nobody at the start: no rate to work out, so nothing to open.
+        if (!row.start) return el("td", { class: "num", text: fmt.dash });
         const link = el("a", {
           class: "open-calculator",
           href: links.calculatorHref(row),
@@ -300,9 +302,11 @@ export function segmentsSection(report, { t, fmt }, onDownload) {
       text: t("data.page.segments.download"),
     });
     button.addEventListener("click", () => onDownload(segment, button));
+    // The rule sits under the name, so on a phone the counts stay in view.
     return el("tr", { "data-segment": segment.id },
-      el("th", { scope: "row", text: segment.name }),
-      el("td", { class: "segment-rule", text: segment.rule }),
+      el("th", { scope: "row", class: "segment" },
+        el("span", { class: "segment-name", text: segment.name }),
+        el("span", { class: "segment-rule", text: segment.rule })),
       el("td", { class: "num", "data-col": "customers", text: fmt.integer(segment.customers) }),
       el("td", { class: "num", "data-col": "revenue_share", text: fmt.percent(segment.revenue_share) }),
       el("td", {}, button));
@@ -310,7 +314,6 @@ export function segmentsSection(report, { t, fmt }, onDownload) {
   const table = el("table", { class: "data-table segments-table" },
     el("thead", {}, el("tr", {},
       el("th", { scope: "col", text: t("data.page.segments.segment") }),
-      el("th", { scope: "col", text: t("data.page.segments.rule") }),
       el("th", { scope: "col", class: "num", text: t("data.page.segments.customers") }),
       el("th", { scope: "col", class: "num", text: t("data.page.segments.share") }),
       el("th", { scope: "col", text: t("data.page.segments.list") }))),

@@ -2,7 +2,7 @@
 // step and the report sections together. The engine does the reading and the
 // sums (in data-worker.js); this module decides what is shown when.
 
-import { el } from "./dom.js";
+import { el, fill } from "./dom.js";
 import { createFormat, localeDateOrder } from "./format.js";
 import { createDataClient, sourceOf, Cancelled } from "./data-client.js";
 import { createSourceInput } from "./source-input.js";
@@ -325,7 +325,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     });
     const understood = understoodPanel(report, context);
     understood.querySelector("h3").after(el("div", { class: "data-section__actions" }, change));
-    resultsBox.replaceChildren(
+    fill(resultsBox,
       understood,
       warningsBox(report.warnings, t),
       totalsCards(report, context),

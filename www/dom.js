@@ -21,6 +21,15 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * Replaces a node's children, skipping `null`/`undefined`/`false` as `el()`
+ * does (`replaceChildren` itself would write them out as text: "null").
+ */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  return node;
+}
+
 /** Text safe to show: never "undefined", "null" or "NaN". */
 export function shown(value) {
   if (value === undefined || value === null) return "";

@@ -2,7 +2,7 @@
 // spreadsheet; what was understood, the totals, the periods, the chart and
 // the heat map, with values worked out by hand from the fixture.
 import { test, expect } from '@playwright/test';
-import { guardPage } from './helpers.mjs';
+import { guardPage, expectNoBrokenNumbers } from './helpers.mjs';
 import {
   openDataView, chooseOrdersFile, dropFile, pasteOrders, expectReport,
   totalValue, understood, periodRow, periodCell, ordersAlert,
@@ -51,6 +51,8 @@ async function expectPolishFileReport(page) {
   await expect(periodCell(page, '2024-01', 'new')).toHaveText('3');
   await expect(periodCell(page, '2024-01', 'retention_rate')).toHaveText('—');
   await expect(periodCell(page, '2024-01', 'revenue')).toHaveText('$40.50');
+  await expect(periodRow(page, '2024-01').getByRole('link')).toHaveCount(0); // no rate, nothing to open
+  await expect(periodRow(page, '2024-02').getByRole('link')).toHaveAttribute('href', /start=3&end=4&new=1/);
   await expect(periodCell(page, '2024-02', 'start')).toHaveText('3');
   await expect(periodCell(page, '2024-02', 'end')).toHaveText('4');
   await expect(periodCell(page, '2024-02', 'new')).toHaveText('1');
@@ -83,6 +85,7 @@ async function expectPolishFileReport(page) {
   await expect(february.locator('td.heat').nth(2)).toHaveText('');
   const average = page.locator('#data-cohorts tr[data-cohort="average"] td.heat');
   await expect(average).toHaveText(['100.0', '25.0', '66.7']);
+  await expectNoBrokenNumbers(page);
 }
 
 test('a Polish Excel export chosen in the file input is read and analysed', async ({ page }) => {
