@@ -143,7 +143,8 @@ export function lineChart(spec) {
 
 /**
  * A bar chart of counts, one bar per label, its count written on it.
- * @param spec {{ label, bars: [{ label, count, share, group? }], describe: (bar) => string, countText: (n) => string }}
+ * @param spec {{ label, bars: [{ label, count, share, group? }], describe: (bar) => string,
+ *                countText: (n) => string, shareText?: (share) => string, caption? }}
  */
 export function barChart(spec) {
   const max = Math.max(1, ...spec.bars.map((bar) => bar.count));
@@ -157,6 +158,7 @@ export function barChart(spec) {
       el("span", { class: "visually-hidden", text: spec.describe(bar) }),
       el("span", { class: "bar-chart__column", "aria-hidden": "true" },
         el("span", { class: "bar-chart__count", text: spec.countText(bar.count) }),
+        spec.shareText ? el("span", { class: "bar-chart__share", text: spec.shareText(bar.share) }) : null,
         el("span", { class: "bar-chart__bar", style: `--size: ${(bar.count / max).toFixed(4)}` })),
       el("span", { class: "bar-chart__label", "aria-hidden": "true", text: bar.label })))),
     spec.caption ? el("figcaption", { class: "bar-chart__caption" }, spec.caption) : null);

@@ -13,11 +13,10 @@ const DATE_ORDERS = ["dmy", "mdy", "ymd"];
  * Builds the mapping form.
  * @param preview   previewTable() of the source
  * @param initial   { columns: { customer, date, amount, order }, dateOrder } to pre-fill
- * @param message   the engine's message that brought the user here, if any
  * @param onSubmit  ({ columns, dateOrder }) => void
  * @param onClose   () => void, for "Cancel" (offered when there is a result to go back to)
  */
-export function mappingForm({ t, preview, initial, message, onSubmit, onClose }) {
+export function mappingForm({ t, preview, initial, onSubmit, onClose }) {
   const width = Math.max(preview.width || 0, preview.header ? preview.header.length : 0, ...preview.rows.map((row) => row.length));
   const columnName = (i) => (preview.header && preview.header[i] && preview.header[i].trim() !== ""
     ? preview.header[i]
@@ -78,7 +77,6 @@ export function mappingForm({ t, preview, initial, message, onSubmit, onClose })
 
   const form = el("form", { class: "mapping", id: "data-mapping", "aria-labelledby": "data-mapping-heading", novalidate: true },
     el("h3", { id: "data-mapping-heading", class: "data-section__heading", tabindex: "-1", text: t("data.page.mapping.heading") }),
-    message ? el("p", { class: "mapping__reason", text: message }) : null,
     el("p", { class: "data-intro", text: t("data.page.mapping.intro") }),
     el("p", { class: "data-note", text: t("data.page.mapping.read_as", { encoding: preview.encoding, delimiter: preview.delimiter === "\t" ? t("data.page.delimiter.tab") : preview.delimiter }) }),
     scrollingTable(captionId, t("data.page.mapping.preview", { n: preview.rows.length }), previewTable),

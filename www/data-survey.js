@@ -130,6 +130,7 @@ export function createSurveySection({ t, getFormat, client, lang }) {
       label: t("data.page.survey.chart"),
       bars,
       countText: (n) => fmt.integer(n),
+      shareText: (share) => fmt.percent(share, 0),
       describe: (bar) => t("data.page.survey.bar", { score: bar.label, n: bar.count, share: fmt.percent(bar.share) }),
       caption: el("ul", { class: "bar-chart__legend" },
         (report.kind === "nps" ? ["bad", "middle", "good"] : ["other", "good"]).map((group) =>

@@ -14,8 +14,11 @@ import { createSurveySection } from "./data-survey.js";
 import { createCostsSection } from "./data-costs.js";
 import { downloadText } from "./downloads.js";
 
-/** Engine errors that the column-mapping step can fix. */
-const MAPPING_CODES = ["missing_column", "unknown_column", "ambiguous_date_order"];
+/**
+ * Engine errors that the column-mapping step can fix. "no_data" too: when no
+ * row was usable, the engine asks the user to check the columns picked.
+ */
+const MAPPING_CODES = ["missing_column", "unknown_column", "ambiguous_date_order", "no_data"];
 /** Runs quicker than this show no progress bar (it would only flicker). */
 const PROGRESS_DELAY_MS = 200;
 const DEFAULT_WINDOW = 90;
@@ -216,19 +219,14 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       return;
     }
     ordersInput.showError(err.message);
-    if (MAPPING_CODES.includes(err.code)) {
-      report = null;
-      resultsBox.replaceChildren();
-      await showMapping(err.message);
-    } else {
-      report = null;
-      mappingBox.replaceChildren();
-      resultsBox.replaceChildren();
-    }
+    report = null;
+    resultsBox.replaceChildren();
+    mappingBox.replaceChildren();
+    if (MAPPING_CODES.includes(err.code)) await showMapping(); // the alert above it says why
   }
 
   /** The column-mapping step, pre-filled with what the engine found or what was chosen before. */
-  async function showMapping(message) {
+  async function showMapping() {
     const id = runId;
     let preview;
     try {
@@ -238,6 +236,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       return;
     }
     if (id !== runId) return;
+    if (preview.rows.length === 0) return; // nothing to pick from: the alert is all there is
     // Found by header first; else the engine's guess from the cells, when it makes one.
     const found = preview.columns;
     const guess = preview.suggested || {};
@@ -250,7 +249,6 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       t,
       preview,
       initial,
-      message: report ? null : message,
       onSubmit(choice) {
         mapping = choice;
         analyse();
@@ -321,7 +319,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       id: "data-change-columns",
       class: "button",
       text: t("data.page.mapping.change"),
-      onclick: () => showMapping(null),
+      onclick: () => showMapping(),
     });
     const understood = understoodPanel(report, context);
     understood.querySelector("h3").after(el("div", { class: "data-section__actions" }, change));
@@ -376,11 +374,12 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
         el("h2", { id: "data-orders-heading", class: "data-panel__heading", text: t("data.page.orders.heading") }),
         el("p", { class: "data-intro", text: t("data.page.orders.intro") }),
         ordersInput.root,
+        // Right under the alert that asks for it.
+        mappingBox,
         el("div", { class: "data-sample" }, sample, el("p", { class: "field__help", text: t("data.page.sample.hint") })),
         settingsBar(),
         progressBox,
         statusBox,
-        mappingBox,
         resultsBox),
       survey.root,
       costs.root);

@@ -97,6 +97,25 @@ test('dates that read two ways: pick month/day/year, then change to day/month/ye
   await expect(page.locator('#data-periods tbody tr')).toHaveCount(2); // Feb–Mar
 });
 
+test('columns picked wrongly: the engine says no row was usable, and the step stays open to fix it', async ({ page }) => {
+  await openDataView(page);
+  await chooseOrdersFile(page, 'orders-no-header.csv');
+  // Amount and date swapped: no row has a date where the date column is said to be.
+  await page.getByLabel('Customer', { exact: true }).selectOption('0');
+  await page.getByLabel('Date', { exact: true }).selectOption('2');
+  await page.getByLabel('Amount', { exact: true }).selectOption('1');
+  await page.getByRole('button', { name: 'Analyse with these columns' }).click();
+  await expect(ordersAlert(page)).toContainText('None of the 5 rows could be used');
+  await expect(mapping(page)).toBeVisible();
+  // The form remembers the (wrong) choice, ready to correct.
+  await expect(page.getByLabel('Date', { exact: true })).toHaveValue('2');
+  await page.getByLabel('Date', { exact: true }).selectOption('1');
+  await page.getByLabel('Amount', { exact: true }).selectOption('2');
+  await page.getByRole('button', { name: 'Analyse with these columns' }).click();
+  await expectReport(page);
+  await expect(totalValue(page, 'revenue')).toHaveText('$51.50');
+});
+
 test('"Keep the current columns" closes the step and leaves the result as it was', async ({ page }) => {
   await openDataView(page);
   await chooseOrdersFile(page, 'orders-pl-cp1250.csv');

@@ -1,7 +1,7 @@
 // Survey answers (NPS, CSAT, CES) and retention costs, pasted as people copy them.
 import { test, expect } from '@playwright/test';
 import { guardPage, expectNoBrokenNumbers } from './helpers.mjs';
-import { openDataView, runSample } from './data-helpers.mjs';
+import { openDataView, runSample, fixture, dropFile } from './data-helpers.mjs';
 
 guardPage(test);
 
@@ -18,6 +18,7 @@ async function expectBar(page, score, count) {
   const bar = survey(page).locator(`.bar-chart__item[data-score="${score}"]`);
   await expect(bar).toHaveAttribute('data-count', String(count));
   await expect(bar.locator('.bar-chart__count')).toHaveText(String(count));
+  return bar.locator('.bar-chart__share');
 }
 
 test('NPS from a column of scores: 17, exactly 16.67, with a bar per score', async ({ page }) => {
@@ -34,8 +35,8 @@ test('NPS from a column of scores: 17, exactly 16.67, with a bar per score', asy
   await expect(result).toContainText('6 answers read');
 
   await expect(survey(page).locator('.bar-chart__item')).toHaveCount(11); // 0 to 10
-  await expectBar(page, 10, 2);
-  await expectBar(page, 9, 1);
+  await expect(await expectBar(page, 10, 2)).toHaveText('33%');
+  await expect(await expectBar(page, 9, 1)).toHaveText('17%');
   await expectBar(page, 8, 1);
   await expectBar(page, 7, 0);
   await expectBar(page, 6, 1);
@@ -124,4 +125,22 @@ test('costs take the active customers from an orders analysis, until the user ty
   await page.getByLabel('Activity window (days)').fill('30');
   await expect(page.locator('#data-periods-caption')).toContainText('30 days');
   await expect(active).toHaveValue('700');
+});
+
+test('a survey export chosen as a file: the score column is found among the others', async ({ page }) => {
+  await openDataView(page);
+  // Response ID;Score;Comment — the same answers as above, with one blank score.
+  await page.locator('#survey-file').setInputFiles(fixture('nps-answers.csv'));
+  await expect(survey(page).locator('.data-value')).toHaveText('17');
+  await expect(survey(page).locator('#survey-result')).toContainText('6 answers read (column: Score). 1 blank cell left out.');
+});
+
+test('a costs file dropped on its drop zone, its total row left out and listed', async ({ page }) => {
+  await openDataView(page);
+  await costs(page).getByLabel('Active customers in the same period').fill('700');
+  await dropFile(page, '#costs-drop', 'costs.csv');
+  await expect(costs(page).locator('.data-value')).toHaveText('$12');
+  await expect(costs(page).locator('td[data-col="total"]')).toHaveText('$8,400.00');
+  await costs(page).locator('summary').click();
+  await expect(costs(page).locator('.skipped li')).toHaveText([/^Row 5: A total row/]);
 });
