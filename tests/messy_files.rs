@@ -108,7 +108,12 @@ fn files_the_user_must_help_with() {
 
     let nothing = fail(include_bytes!("fixtures/nothing-usable.csv"), &defaults);
     assert_eq!((nothing.code, nothing.field.as_str()), (DataErrorCode::NoData, "file"));
-    assert_eq!(fail(b"", &defaults).code, DataErrorCode::MissingColumn, "an empty file has no columns");
+    let empty = fail(b"\r\n  \n", &defaults);
+    assert_eq!((empty.code, empty.field.as_str()), (DataErrorCode::NoData, "file"));
+    assert!(empty.message.contains("empty"), "{}", empty.message);
+    let image = fail(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01", &defaults);
+    assert_eq!(image.code, DataErrorCode::NotText);
+    assert!(image.message.contains("not a text table"), "{}", image.message);
 
     let ambiguous = include_bytes!("fixtures/ambiguous-dates.csv");
     let unclear = fail(ambiguous, &defaults);
@@ -165,6 +170,10 @@ fn survey_answers() {
     let parts = nps.nps.unwrap();
     assert_eq!((parts.promoters, parts.passives, parts.detractors), (3, 1, 2));
     assert_eq!(nps.counts, [0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 2]);
+    // The same answers typed on one line.
+    let line = survey(SurveyKind::Nps, None, "10, 9, 8, 6, , 3, 10\n");
+    assert_eq!((line.responses, line.blank), (6, 1));
+    close(line.value, 100.0 / 6.0);
     // CSAT on 1–5 read from the answers: top two boxes 4–5 → 3 of 5.
     let csat = survey(SurveyKind::Csat, None, "rating;comment\n5;great\n4;ok\n3;meh\n1;bad\n4;fine\n");
     assert_eq!((csat.scale.min, csat.scale.max, csat.scale_detected, csat.satisfied), (1, 5, true, Some(3)));

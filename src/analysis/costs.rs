@@ -6,8 +6,7 @@ use csv::ByteRecord;
 use serde::Serialize;
 
 use crate::ingest::columns::{fold, is_total, role_of, Role};
-use crate::ingest::decode::decode;
-use crate::ingest::error::{DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
+use crate::ingest::error::{text_of, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
 use crate::ingest::number::read_number;
 use crate::ingest::table::{field, Layout};
 use crate::locale::Locale;
@@ -66,7 +65,7 @@ const COST_STEMS: [&str; 5] = ["cost", "koszt", "расход", "затрат", 
 /// ```
 pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, DataError> {
     let lang = options.lang;
-    let (text, _) = decode(bytes);
+    let (text, _) = text_of(bytes, lang)?;
     let layout = Layout::sniff(&text);
     let header = layout.header.as_deref().unwrap_or_default();
     let is_amount = |h: &String| role_of(h) == Some(Role::Amount) || COST_STEMS.iter().any(|s| fold(h).contains(s));

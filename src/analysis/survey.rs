@@ -16,10 +16,9 @@ use serde::Serialize;
 
 use super::periods::percent;
 use crate::ingest::columns::{fold, ColumnRef};
-use crate::ingest::decode::decode;
-use crate::ingest::error::{role_name, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
+use crate::ingest::error::{role_name, text_of, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
 use crate::ingest::number::read_number;
-use crate::ingest::table::{field, Layout};
+use crate::ingest::table::{cells, field, Layout};
 use crate::locale::Locale;
 use crate::text::Texts;
 
@@ -165,7 +164,7 @@ const SCORE_STEMS: [&str; 18] = [
 /// ```
 pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyReport, DataError> {
     let lang = options.lang;
-    let (text, _) = decode(bytes);
+    let (text, _) = text_of(bytes, lang)?;
     let layout = Layout::sniff(&text);
     let column = score_column(&text, &layout, options)?;
     let mut answers: Vec<(u64, Option<f64>, String)> = Vec::new();
@@ -173,7 +172,13 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
     let mut rows = layout.rows(&text);
     let mut blank = 0;
     let mut previous_line = None;
+    let mut first_row: Option<(u64, Vec<String>)> = None;
+    let mut row_count = 0;
     while let Some(line) = rows.next_into(&mut record) {
+        row_count += 1;
+        if first_row.is_none() {
+            first_row = Some((line, cells(&record)));
+        }
         // In a single column an empty line is a blank answer (the reader
         // skips empty lines, so count the gap between answers).
         if layout.width == 1 {
@@ -185,6 +190,13 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
             blank += 1;
         } else {
             answers.push((line, read_number(cell, None).ok(), cell.to_string()));
+        }
+    }
+    // Scores typed on one line (`10, 9, 8, 6, 3`) are one answer per cell.
+    if let (1, None, None, Some((line, cells))) = (row_count, &layout.header, &options.column, first_row) {
+        if layout.width > 1 {
+            blank = cells.iter().filter(|c| c.is_empty()).count() as u64;
+            answers = cells.into_iter().filter(|c| !c.is_empty()).map(|c| (line, read_number(&c, None).ok(), c)).collect();
         }
     }
     let whole = |v: f64| v.fract() == 0.0 && (0.0..=10.0).contains(&v);

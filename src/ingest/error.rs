@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use super::columns::ColumnRef;
+use super::decode::{decode, looks_binary, Encoding};
 use crate::locale::Locale;
 use crate::text::Texts;
 
@@ -20,6 +21,9 @@ pub enum DataErrorCode {
     /// No row could be read: an empty file, or every row was bad.
     #[error("nothing usable in the file")]
     NoData,
+    /// The file is not text at all (an image, an .xlsx workbook).
+    #[error("not a text file")]
+    NotText,
     /// A needed column was not found by its header and was not picked.
     #[error("a column is missing")]
     MissingColumn,
@@ -53,6 +57,19 @@ impl DataError {
         let message = Texts::for_locale(lang).fill(key, &|name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()));
         DataError { field: field.to_string(), code, message }
     }
+}
+
+/// The file as text, or the one message for a file that is not text (an
+/// image, an .xlsx) or holds nothing but blanks.
+pub fn text_of(bytes: &[u8], lang: Locale) -> Result<(std::borrow::Cow<'_, str>, Encoding), DataError> {
+    if looks_binary(bytes) {
+        return Err(DataError::new("file", DataErrorCode::NotText, lang, "data.error.not_text", &[]));
+    }
+    let (text, encoding) = decode(bytes);
+    if text.trim().is_empty() {
+        return Err(DataError::new("file", DataErrorCode::NoData, lang, "data.error.empty", &[]));
+    }
+    Ok((text, encoding))
 }
 
 /// The name of a column role (`customer`, `date`, `score`…) in the reader's

@@ -13,9 +13,9 @@ use serde::Serialize;
 
 use super::columns::{find_roles, is_total, ColumnRef, TransactionColumns};
 use super::date::{read_date, DateOrder, DateParts, OrderEvidence};
-use super::decode::{decode, Encoding};
+use super::decode::Encoding;
 use super::intern::Interner;
-use super::error::{role_name, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
+use super::error::{role_name, text_of, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
 use super::number::{read_number, read_plain_amount};
 use super::table::{field, field_bytes, Layout};
 use crate::calendar::Day;
@@ -77,6 +77,8 @@ pub struct InputSummary {
     pub encoding: Encoding,
     /// The header of each column in use (or `column 3` without a header).
     pub columns: ColumnNames,
+    /// The same columns by position (0-based), for a mapping step to start from.
+    pub column_indexes: TransactionColumns,
     /// Whether the first row was a header.
     pub header: bool,
 }
@@ -124,7 +126,7 @@ const PROGRESS_EVERY: usize = 1 << 16;
 /// (0 to 1) every 65,536 rows.
 pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64)) -> Result<Log, DataError> {
     let lang = options.lang;
-    let (text, encoding) = decode(bytes);
+    let (text, encoding) = text_of(bytes, lang)?;
     let layout = Layout::sniff(&text);
     let columns = choose_columns(&layout, options)?;
     let decimal = layout.decimal_separator(&text, columns.amount);
@@ -221,6 +223,7 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
             amount: name(columns.amount),
             order: columns.order.map(name),
         },
+        column_indexes: columns,
         header: layout.header.is_some(),
     };
     Ok(Log { orders, customer_ids, input })

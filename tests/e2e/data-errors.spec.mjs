@@ -30,7 +30,7 @@ test('a file with no usable rows: the engine says why, and the next file works',
   // customer,date,amount / Ann,yesterday,ten / Bob,soon,free
   await chooseOrdersFile(page, 'orders-unusable.csv');
   await expect(ordersAlert(page)).toHaveText(
-    'None of the 2 rows could be used: each one lacks a customer, a date or an amount. Check that the right columns are picked.');
+    'No row could be used (2 read): each lacks a customer, a date or an amount. Check that the right columns are picked.');
   await expect(ordersAlert(page)).toHaveAttribute('role', 'alert');
   await expect(page.locator('#data-totals')).toHaveCount(0);
   // The message asks to check the columns: the mapping step is offered, with the rows to look at.
@@ -49,7 +49,9 @@ test('an image dropped by mistake: the alert shows the engine\'s message; pastin
   expect(expected).toBeTruthy();
   await chooseOrdersFile(page, 'not-orders.png');
   await expect(ordersAlert(page)).toHaveText(expected);
+  await expect(ordersAlert(page)).toContainText('not a text table');
   await expect(page.locator('#data-totals')).toHaveCount(0);
+  await expect(page.locator('#data-mapping'), 'no mapping step over the bytes of an image').toHaveCount(0);
 
   await pasteOrders(page, TSV);
   await expectReport(page);

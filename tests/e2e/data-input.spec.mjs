@@ -31,7 +31,7 @@ async function expectPolishFileReport(page) {
   // "zamówienia" comes out right only if the bytes were read as Windows-1250.
   await expect(understood(page, 'columns').locator('[data-role="order"]')).toContainText('Nr zamówienia');
   await expect(understood(page, 'rows')).toHaveText('8 rows: 7 orders from 4 customers');
-  await expect(understood(page, 'skipped').locator('li')).toHaveText(['Row 9: A total row (“Razem”), not an order.']);
+  await expect(understood(page, 'skipped').locator('li')).toHaveText(['Row 9: A total row (“Razem”), left out.']);
 
   // Totals.
   await expect(totalValue(page, 'customers')).toHaveText('4');

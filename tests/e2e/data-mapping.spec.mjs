@@ -105,7 +105,7 @@ test('columns picked wrongly: the engine says no row was usable, and the step st
   await page.getByLabel('Date', { exact: true }).selectOption('2');
   await page.getByLabel('Amount', { exact: true }).selectOption('1');
   await page.getByRole('button', { name: 'Analyse with these columns' }).click();
-  await expect(ordersAlert(page)).toContainText('None of the 5 rows could be used');
+  await expect(ordersAlert(page)).toContainText('No row could be used (5 read)');
   await expect(mapping(page)).toBeVisible();
   // The form remembers the (wrong) choice, ready to correct.
   await expect(page.getByLabel('Date', { exact: true })).toHaveValue('2');
