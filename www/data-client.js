@@ -104,3 +104,26 @@ export function createDataClient() {
 
   return { call, cancel, busy: () => pending.size > 0 };
 }
+
+/**
+ * One engine call for a section of the data view (survey, costs): marks
+ * `box` busy while it runs, then shows the report, or empties the box and
+ * puts the engine's message beside the input. Resolves to the report, `null`
+ * when the engine refused the input, or `undefined` when it was cancelled
+ * (the section keeps what it showed).
+ */
+export async function runSection(client, method, source, options, { box, input, show }) {
+  box.setAttribute("aria-busy", "true");
+  try {
+    const report = await client.call(method, source, [options]);
+    show(report);
+    return report;
+  } catch (err) {
+    if (err instanceof Cancelled) return undefined;
+    box.replaceChildren();
+    input.showError(err.message);
+    return null;
+  } finally {
+    box.removeAttribute("aria-busy");
+  }
+}

@@ -4,7 +4,7 @@
 import { el, fill } from "./dom.js";
 import { createSourceInput } from "./source-input.js";
 import { scrollingTable } from "./data-tables.js";
-import { Cancelled } from "./data-client.js";
+import { runSection } from "./data-client.js";
 
 /**
  * @param {{ t, getFormat: () => format, client, lang: () => string }} context
@@ -83,18 +83,8 @@ export function createCostsSection({ t, getFormat, client, lang }) {
     const options = { lang: lang() };
     const n = activeCustomers();
     if (n !== null) options.activeCustomers = n;
-    resultBox.setAttribute("aria-busy", "true");
-    try {
-      lastReport = await client.call("analyzeCosts", source, [options]);
-      show(lastReport);
-    } catch (err) {
-      if (err instanceof Cancelled) return;
-      lastReport = null;
-      resultBox.replaceChildren();
-      input.showError(err.message);
-    } finally {
-      resultBox.removeAttribute("aria-busy");
-    }
+    const report = await runSection(client, "analyzeCosts", source, options, { box: resultBox, input, show });
+    if (report !== undefined) lastReport = report;
   }
 
   function show(report) {

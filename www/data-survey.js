@@ -5,7 +5,7 @@ import { el, fill } from "./dom.js";
 import { barChart } from "./charts.js";
 import { createSourceInput } from "./source-input.js";
 import { warningsBox } from "./data-tables.js";
-import { Cancelled } from "./data-client.js";
+import { runSection } from "./data-client.js";
 
 const KINDS = ["nps", "csat", "ces"];
 const SCALES = ["auto", "5", "7", "10"];
@@ -73,19 +73,8 @@ export function createSurveySection({ t, getFormat, client, lang }) {
     input.clearError();
     const options = { kind: kindSelect.value, lang: lang() };
     if (kindSelect.value === "csat" && scaleSelect.value !== "auto") options.scale = Number(scaleSelect.value);
-    resultBox.setAttribute("aria-busy", "true");
-    try {
-      const report = await client.call("analyzeSurvey", source, [options]);
-      lastReport = report;
-      show(report);
-    } catch (err) {
-      if (err instanceof Cancelled) return;
-      lastReport = null;
-      resultBox.replaceChildren();
-      input.showError(err.message);
-    } finally {
-      resultBox.removeAttribute("aria-busy");
-    }
+    const report = await runSection(client, "analyzeSurvey", source, options, { box: resultBox, input, show });
+    if (report !== undefined) lastReport = report;
   }
 
   function headline(report, fmt) {

@@ -1,7 +1,7 @@
 // The data view with axe-core (light, dark, mapping step open) and with the keyboard alone.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { guardPage, openPage, field, resultValue } from './helpers.mjs';
+import { guardPage, openPage, field, resultValue, tabUntil, expectVisibleFocus } from './helpers.mjs';
 import { openDataView, chooseOrdersFile, runSample } from './data-helpers.mjs';
 
 guardPage(test);
@@ -56,24 +56,6 @@ test('no axe violations on the empty data view at phone width', async ({ page })
   await openDataView(page);
   await expectNoViolations(page);
 });
-
-/** Presses Tab until `check` holds for the focused element; fails after `limit` presses. */
-async function tabUntil(page, check, limit, what) {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(check)) return;
-  }
-  throw new Error(`${what} not reached with ${limit} Tab presses`);
-}
-
-async function expectVisibleFocus(page) {
-  const outline = await page.evaluate(() => {
-    const style = getComputedStyle(document.activeElement);
-    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
-  });
-  expect(outline.style).not.toBe('none');
-  expect(outline.width).toBeGreaterThanOrEqual(2);
-}
 
 test('keyboard only: to the data view, the sample, a table, and a period into the calculator', async ({ page }) => {
   await openPage(page, '?metric=churn_rate');

@@ -88,3 +88,22 @@ export async function expectFieldValid(page, id) {
     await expect(page.locator(`[id="${describedId}"]`)).toBeVisible();
   }
 }
+
+/** Presses Tab until `check` holds for the focused element; returns the presses, fails after `limit`. */
+export async function tabUntil(page, check, limit, what) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(check)) return i + 1;
+  }
+  throw new Error(`${what} not reached with ${limit} Tab presses`);
+}
+
+/** Fails unless the focused element shows a focus outline at least 2 px wide. */
+export async function expectVisibleFocus(page) {
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(outline.style).not.toBe('none');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+}

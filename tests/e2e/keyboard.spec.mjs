@@ -1,28 +1,10 @@
 // Keyboard only: from the top of the page, Tab and type to a result.
 import { test, expect } from '@playwright/test';
-import { guardPage, openPage, status, resultValue } from './helpers.mjs';
+import { guardPage, openPage, status, resultValue, tabUntil, expectVisibleFocus } from './helpers.mjs';
 
 guardPage(test);
 
 const focusedId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
-
-/** Presses Tab until `check` holds for the focused element; fails after `limit` presses. */
-async function tabUntil(page, check, limit, what) {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(check)) return i + 1;
-  }
-  throw new Error(`${what} not reached with ${limit} Tab presses`);
-}
-
-async function expectVisibleFocus(page) {
-  const outline = await page.evaluate(() => {
-    const style = getComputedStyle(document.activeElement);
-    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
-  });
-  expect(outline.style).not.toBe('none');
-  expect(outline.width).toBeGreaterThanOrEqual(2);
-}
 
 test('search, pick, fill every input and hear the result, with the keyboard alone', async ({ page }) => {
   await openPage(page);
