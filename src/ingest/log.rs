@@ -195,15 +195,14 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
     };
     let mut orders = into_orders(rows, date_order, order_ids.len(), &mut skips, lang);
     drop_customers_without_orders(&mut orders, &mut customer_ids);
-    let rows_read = read;
     let (skipped, skipped_total) = skips.into_sorted();
     if orders.is_empty() {
-        let message_key = if rows_read == 0 { "data.error.empty" } else { "data.error.no_usable_rows" };
-        return Err(DataError::new("file", DataErrorCode::NoData, lang, message_key, &[("rows", rows_read.to_string())]));
+        let message_key = if read == 0 { "data.error.empty" } else { "data.error.no_usable_rows" };
+        return Err(DataError::new("file", DataErrorCode::NoData, lang, message_key, &[("rows", read.to_string())]));
     }
     let name = |i: usize| layout.column_name(i, lang);
     let input = InputSummary {
-        rows: rows_read,
+        rows: read,
         orders: orders.len(),
         customers: customer_ids.len(),
         skipped,
