@@ -58,7 +58,8 @@ fn tiny_per_order_values_are_not_shown_as_zero() {
 fn messages_quote_what_was_typed() {
     let message = fail::<&str>("churn_rate", &[("start", "200"), ("lost", "-1.5")], "lost", Negative);
     assert_eq!(message, "Customers lost (L) can't be negative (you typed -1.5).");
-    let options = in_locale(Locale::Pl);
+    // Numbers read the Polish way, words in English.
+    let options = retention_metrics::ComputeOptions { lang: Some(Locale::En), ..in_locale(Locale::Pl) };
     let rejected = retention_metrics::compute("churn_rate", &inputs(&[("start", "1,234"), ("lost", "1")]), &options).unwrap_err();
     assert_eq!(rejected.first().message, "Customers at the start (S) must be a whole number (you typed 1,234).");
     let message = fail("churn_rate", &[("start", f64::NAN), ("lost", 1.0)], "start", NotANumber);
