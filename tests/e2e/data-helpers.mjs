@@ -41,9 +41,9 @@ export async function pasteOrders(page, text) {
   await page.getByRole('button', { name: 'Analyse pasted data' }).click();
 }
 
-/** Waits for a finished analysis (the report's sections are there). */
-export async function expectReport(page) {
-  await expect(page.locator('#data-status')).toContainText('Analysis ready');
+/** Waits for a finished analysis (the report's sections are there), announced in `ready` (the page's language). */
+export async function expectReport(page, ready = 'Analysis ready') {
+  await expect(page.locator('#data-status')).toContainText(ready);
   await expect(page.locator('#data-totals')).toBeVisible();
 }
 

@@ -122,7 +122,8 @@ test.describe('a reader whose device is set to Polish, with złoty', () => {
     await openDataView(page, '&currency=PLN');
     await expect(page.locator('#data-currency')).toHaveValue('PLN');
     await chooseOrdersFile(page, 'orders-pl-cp1250.csv');
-    await expectReport(page);
+    await expectReport(page, 'Analiza gotowa');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
     await expect(totalValue(page, 'revenue')).toHaveText(/^1307,50\szł$/);
     await expect(totalValue(page, 'purchase_frequency')).toHaveText('1,75');
     await expect(periodRow(page, '2024-02').locator('th')).toContainText('lut 2024');
