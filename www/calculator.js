@@ -2,7 +2,7 @@
 // Everything shown comes from the engine (catalog, messages, compute); the
 // page only arranges it.
 
-import { el, shown } from "./dom.js";
+import { el, shown, showFieldError } from "./dom.js";
 
 /** A number from an example, written the way the reader types numbers (7,5 in Polish). */
 function typedNumber(value, lang) {
@@ -181,20 +181,7 @@ export function createCalculator(root, { compute, onChange }) {
 
   function setFieldError(id, message) {
     const { input, help, error } = fields.get(id);
-    const described = [help ? help.id : null];
-    if (message) {
-      error.textContent = message;
-      error.hidden = false;
-      input.setAttribute("aria-invalid", "true");
-      described.push(error.id);
-    } else {
-      error.textContent = "";
-      error.hidden = true;
-      input.removeAttribute("aria-invalid");
-    }
-    const ids = described.filter(Boolean).join(" ");
-    if (ids) input.setAttribute("aria-describedby", ids);
-    else input.removeAttribute("aria-describedby");
+    showFieldError(input, error, message, help ? help.id : null);
   }
 
   function section(headingText, body, className) {

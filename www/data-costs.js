@@ -1,7 +1,7 @@
 // The costs section: (category, amount) rows in; each category's amount and
 // share, the total, and what keeping one active customer costs.
 
-import { el, fill } from "./dom.js";
+import { el, fill, showFieldError } from "./dom.js";
 import { createSourceInput } from "./source-input.js";
 import { scrollingTable } from "./data-tables.js";
 import { runSection } from "./data-client.js";
@@ -55,15 +55,7 @@ export function createCostsSection({ t, getFormat, client, lang }) {
   function checkActive() {
     const n = activeCustomers();
     const bad = n === undefined;
-    activeError.textContent = bad ? t("data.page.costs.active_invalid") : "";
-    activeError.hidden = !bad;
-    if (bad) {
-      activeInput.setAttribute("aria-invalid", "true");
-      activeInput.setAttribute("aria-describedby", "costs-active-help costs-active-error");
-    } else {
-      activeInput.removeAttribute("aria-invalid");
-      activeInput.setAttribute("aria-describedby", "costs-active-help");
-    }
+    showFieldError(activeInput, activeError, bad ? t("data.page.costs.active_invalid") : "", "costs-active-help");
     return !bad;
   }
 

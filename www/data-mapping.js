@@ -3,7 +3,7 @@
 // the first rows of their file and picks. Nothing they gave is lost: the
 // source stays with the page and is analysed again with their choice.
 
-import { el } from "./dom.js";
+import { el, showFieldError } from "./dom.js";
 import { scrollingTable } from "./data-tables.js";
 
 const REQUIRED = ["customer", "date", "amount"];
@@ -64,15 +64,7 @@ export function mappingForm({ t, preview, initial, onSubmit, onClose }) {
 
   function setError(role, text) {
     const { select, error } = fields.get(role);
-    error.textContent = text || "";
-    error.hidden = !text;
-    if (text) {
-      select.setAttribute("aria-invalid", "true");
-      select.setAttribute("aria-describedby", error.id);
-    } else {
-      select.removeAttribute("aria-invalid");
-      select.removeAttribute("aria-describedby");
-    }
+    showFieldError(select, error, text);
   }
 
   const form = el("form", { class: "mapping", id: "data-mapping", "aria-labelledby": "data-mapping-heading", novalidate: true },

@@ -2,7 +2,7 @@
 // step and the report sections together. The engine does the reading and the
 // sums (in data-worker.js); this module decides what is shown when.
 
-import { el, fill } from "./dom.js";
+import { el, fill, showFieldError } from "./dom.js";
 import { createFormat, localeDateOrder } from "./format.js";
 import { createDataClient, sourceOf, Cancelled } from "./data-client.js";
 import { createSourceInput } from "./source-input.js";
@@ -126,15 +126,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
   }
 
   function setWindowError(message) {
-    windowError.textContent = message || "";
-    windowError.hidden = !message;
-    if (message) {
-      windowInput.setAttribute("aria-invalid", "true");
-      windowInput.setAttribute("aria-describedby", "data-window-help data-window-error");
-    } else {
-      windowInput.removeAttribute("aria-invalid");
-      windowInput.setAttribute("aria-describedby", "data-window-help");
-    }
+    showFieldError(windowInput, windowError, message, "data-window-help");
   }
 
   function makeFormat() {

@@ -92,3 +92,19 @@ export function makeText(dict, options = {}) {
     return text;
   };
 }
+
+/**
+ * Shows `message` in a field's error element (or clears it) and ties it to
+ * the control, so a screen reader announces the error with the field: the
+ * control gets aria-invalid and is described by its help (when it has one)
+ * then its error. One rule for every field of the page.
+ */
+export function showFieldError(control, error, message, helpId = null) {
+  error.textContent = message || "";
+  error.hidden = !message;
+  if (message) control.setAttribute("aria-invalid", "true");
+  else control.removeAttribute("aria-invalid");
+  const described = [helpId, message ? error.id : null].filter(Boolean).join(" ");
+  if (described) control.setAttribute("aria-describedby", described);
+  else control.removeAttribute("aria-describedby");
+}
