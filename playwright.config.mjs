@@ -18,6 +18,10 @@ export default defineConfig({
     baseURL: BASE_URL,
     browserName: 'chromium',
     screenshot: 'only-on-failure',
+    // The service worker would answer from its cache the requests some tests
+    // hold back or fake (the engine's download); its own tests (offline-sw)
+    // allow it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       // Without these Chromium tries to reach outside hosts, and those

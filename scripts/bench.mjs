@@ -9,6 +9,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const RUNS = Number(process.env.RUNS ?? 9);
@@ -16,6 +17,19 @@ const CALLS = 20000;
 const LOG_RUNS = Number(process.env.LOG_RUNS ?? 7);
 const base = `http://127.0.0.1:${PORT}`;
 const address = `${base}/index.html?metric=retention_rate&start=200&end=210&new=30`;
+
+/**
+ * What a blog page with the widget downloads besides the .wasm: widget.js,
+ * the modules it imports (esbuild's graph of them, nothing bundled), the
+ * engine's glue and the stylesheets it links beside it.
+ */
+async function widgetFiles() {
+  const { metafile } = await build({ entryPoints: ['www/widget.js'], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent' });
+  const modules = Object.keys(metafile.inputs);
+  const styles = [...readFileSync('www/widget.js', 'utf8').matchAll(/["'`](?:\.\/)?([\w-]+\.css)["'`]/g)].map((m) => `www/${m[1]}`);
+  // The engine's glue is imported from a computed address, which the graph does not follow.
+  return [...new Set([...modules, ...styles, 'www/pkg/retention_metrics.js'])];
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -107,6 +121,11 @@ try {
   const glue = readFileSync('www/pkg/retention_metrics.js');
   console.log('bench: engine .wasm        ', `${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzipped`);
   console.log('bench: engine JS glue      ', `${kb(glue.length)} raw, ${kb(gzipSync(glue, { level: 9 }).length)} gzipped`);
+  const widget = await widgetFiles();
+  const gzipped = (files) => files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+  console.log('bench: widget              ', `widget.js and the ${widget.length - 1} files it loads, each gzipped: ${kb(gzipped(widget))}; with the .wasm: ${kb(gzipped([...widget, 'www/pkg/retention_metrics_bg.wasm']))}`);
+  const single = readFileSync('dist/retention-calculator.html');
+  console.log('bench: offline single file ', `dist/retention-calculator.html ${kb(single.length)} raw, ${kb(gzipSync(single, { level: 9 }).length)} gzipped`);
   console.log('bench: time to first result', `${median(firstResult).toFixed(0)} ms median of ${RUNS} cold loads on localhost (min ${Math.min(...firstResult).toFixed(0)}, max ${Math.max(...firstResult).toFixed(0)})`);
   console.log('bench: compute() call      ', `${perCall.toFixed(1)} µs (retention_rate from typed text, mean of ${CALLS})`);
   console.log('bench: benchmark log       ', `${browserRun.rows.toLocaleString('en')} rows, ${browserRun.customers.toLocaleString('en')} customers, ${mb.toFixed(1)} MB`);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Release build of the engine for the page: Rust -> wasm32 -> wasm-bindgen
-# glue in www/pkg/ -> wasm-opt -Oz in place. Prints the .wasm size.
+# Release build for the page: Rust -> wasm32 -> wasm-bindgen glue in
+# www/pkg/ -> wasm-opt -Oz in place; then the offline single file
+# (dist/retention-calculator.html, also served as www/pkg/) and the service
+# worker's list of the release (www/pkg/precache.js). Prints the sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,3 +42,6 @@ gz=$(gzip -9 -c "$wasm" | wc -c)
 echo "build: $out/${crate}_bg.wasm: $raw bytes raw ($raw_before before wasm-opt), $gz bytes gzipped"
 rm -rf "$out"
 mv "$next" "$out"
+
+node scripts/build-single-file.mjs
+node scripts/precache.mjs

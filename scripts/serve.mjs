@@ -70,6 +70,9 @@ async function handle(req, res) {
       'Content-Length': info.size,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      // The widget is loaded by blog pages on other origins: module scripts,
+      // stylesheets in its shadow root and the .wasm are fetched with CORS.
+      'Access-Control-Allow-Origin': '*',
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).on('error', () => res.destroy()).pipe(res);

@@ -3,22 +3,13 @@
 
 import { readAddress, queryFor, writeAddress, dataQueryFor, setAddress } from "./address.js";
 import { makeText } from "./dom.js";
+import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "./texts.js";
 import { createPicker } from "./picker.js";
 import { createCalculator } from "./calculator.js";
+import { createOffline } from "./offline.js";
+import { createEmbed } from "./embed-dialog.js";
 
 const $ = (id) => document.getElementById(id);
-
-/** Codes listed by the engine's texts as "<prefix>.<code>" keys. */
-function codesIn(dict, prefix) {
-  return Object.keys(dict).filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
-}
-
-function chooseLanguage(requested, known) {
-  const wanted = [requested, ...(navigator.languages || []), navigator.language]
-    .filter(Boolean)
-    .map((tag) => String(tag).toLowerCase().split(/[-_]/)[0]);
-  return wanted.find((code) => known.includes(code)) || (known.includes("en") ? "en" : known[0]);
-}
 
 function showFailure(err, engine) {
   try {
@@ -61,20 +52,7 @@ async function run(engine) {
     view: address.view, // "calculator" or "data"
   };
 
-  /** Texts with numbers written the reader's way (1,234) and plural forms picked for `state.lang`. */
-  const textsFor = (dict) => makeText(dict, {
-    lang: state.lang,
-    numberLocale: state.numberLocale,
-    number: (n) => {
-      try {
-        return new Intl.NumberFormat(state.numberLocale, { maximumFractionDigits: 2 }).format(n);
-      } catch {
-        return String(n);
-      }
-    },
-  });
-
-  let t = textsFor(probe);
+  let t = textsFor(probe, state);
   let metrics = [];
   let dataView = null; // created the first time the data view is shown
 
@@ -140,6 +118,16 @@ async function run(engine) {
       if (focus) heading.focus();
     },
   });
+
+  const embed = createEmbed($("page-actions"), {
+    current: () => ({
+      metric: state.metric.id,
+      name: state.metric.name,
+      lang: state.lang,
+      currency: state.metric.money ? state.currency : null,
+    }),
+  });
+  const offline = createOffline($("page-actions"));
 
   const calculator = createCalculator($("calculator"), {
     compute,
@@ -239,11 +227,9 @@ async function run(engine) {
   /** (Re)builds every text on the page in `state.lang`. */
   function loadLanguage() {
     const dict = messages(state.lang);
-    t = textsFor(dict);
+    t = textsFor(dict, state);
     state.currencies = codesIn(dict, "currency.");
-    if (!state.currencies.includes(state.currency)) {
-      state.currency = state.currencies.includes("USD") ? "USD" : state.currencies[0];
-    }
+    state.currency = chooseCurrency(state.currency, state.currencies);
     metrics = catalog({ lang: state.lang });
     const currentId = state.metric ? state.metric.id : null;
     state.metric = metrics.find((m) => m.id === currentId) || metrics[0];
@@ -269,12 +255,14 @@ async function run(engine) {
     $("language-field").hidden = known.length < 2;
 
     picker.render(metrics, t, hrefFor, state.metric.id);
+    embed.render(t);
+    offline.render(t);
     if (dataView) dataView.render(t);
     showView(state.view, { write: false });
   }
 
   // First view: the address decides the metric, inputs, currency and sector.
-  state.currency = address.currency ? address.currency.toUpperCase() : null;
+  state.currency = address.currency;
   metrics = catalog({ lang: state.lang });
   state.metric = metrics.find((m) => m.id === address.metric) || metrics[0];
   for (const id of inputIds()) {

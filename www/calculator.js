@@ -22,10 +22,13 @@ function errorList(err) {
 
 /**
  * @param {HTMLElement} root  the calculator <section>
- * @param {{ compute: Function, onChange: () => void }} hooks
- *   compute: the engine's compute; onChange: called after the user changes anything
+ * @param {{ compute: Function, onChange?: () => void, onResult?: (result: object | null) => void }} hooks
+ *   compute: the engine's compute; onChange: called after the user changes
+ *   anything (the page writes its address); onResult: called after every
+ *   refresh with compute()'s result, or null while there is none (the widget
+ *   announces changes to its host)
  */
-export function createCalculator(root, { compute, onChange }) {
+export function createCalculator(root, { compute, onChange = () => {}, onResult = () => {} }) {
   let t = (key) => key;
   let state = null; // shared with app.js: { lang, numberLocale, currency, sector, currencies, metric, values, touched }
   const fields = new Map(); // input id → { input, help, error, spec }
@@ -250,6 +253,7 @@ export function createCalculator(root, { compute, onChange }) {
     statusBox.replaceChildren(...status);
     detailsBox.replaceChildren(...details);
     root.classList.toggle("has-result", Boolean(result));
+    onResult(result);
   }
 
   return { show, refresh, loadExample: (example) => setValues(example.inputs) };

@@ -1,6 +1,8 @@
 // The page's side of data-worker.js: calls as promises, progress reports,
 // and a cancel that ends the worker (a fresh one starts with the next call).
 
+import { startDataWorker } from "./data-worker-start.js";
+
 /** A source the user gave: a dropped or chosen File, or text (pasted, or the sample). */
 export function sourceOf(fileOrText, name) {
   return typeof fileOrText === "string"
@@ -38,7 +40,7 @@ export function createDataClient() {
   }
 
   function start() {
-    worker = new Worker(new URL("./data-worker.js", import.meta.url), { type: "module" });
+    worker = startDataWorker();
     worker.addEventListener("message", (event) => {
       const { id, progress, result, error } = event.data;
       const call = pending.get(id);

@@ -1,7 +1,7 @@
 // Small DOM helpers shared by the page's modules.
 
 /**
- * Creates an element. `props`: `class`, `text` (textContent), `on<event>`
+ * Creates an element. `props`: `class`, `text` (textContent), `style` (CSS text), `on<event>`
  * listeners, anything else becomes an attribute (`true` → empty attribute,
  * `null`/`undefined`/`false` → left out). Children may be nodes, strings or
  * arrays of them; `null`/`undefined`/`false` children are skipped.
@@ -12,6 +12,8 @@ export function el(tag, props = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (key === "class") node.className = value;
     else if (key === "text") node.textContent = value;
+    // Through the CSSOM: the Content-Security-Policy (style-src 'self') blocks style attributes.
+    else if (key === "style") node.style.cssText = value;
     else if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : String(value));
   }

@@ -61,7 +61,8 @@ export function createPicker(root, { onPick }) {
   function onListKey(event) {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const links = visibleLinks();
-    const at = links.indexOf(document.activeElement);
+    // The focused link as seen from the picker's own tree (a widget's shadow root, or the page).
+    const at = links.indexOf(root.getRootNode().activeElement);
     if (at < 0) return;
     event.preventDefault();
     const next = event.key === "ArrowDown" ? at + 1 : at - 1;

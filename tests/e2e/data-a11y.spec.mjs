@@ -60,7 +60,7 @@ test('no axe violations on the empty data view at phone width', async ({ page })
 test('keyboard only: to the data view, the sample, a table, and a period into the calculator', async ({ page }) => {
   await openPage(page, '?metric=churn_rate');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await tabUntil(page, () => document.activeElement.id === 'view-data', 4, 'the "Analyse your data" link');
+  await tabUntil(page, () => document.activeElement.id === 'view-data', 6, 'the "Analyse your data" link');
   await expectVisibleFocus(page);
   await page.keyboard.press('Enter');
   await expect(page.locator('#data-heading')).toBeFocused();

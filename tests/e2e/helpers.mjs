@@ -3,10 +3,19 @@ import { expect } from '@playwright/test';
 
 /**
  * Registers hooks that fail a test when the page requests anything outside
- * its own origin, or throws an uncaught error.
+ * its own origin, throws an uncaught error, or breaks its
+ * Content-Security-Policy (in any frame).
  */
 export function guardPage(test) {
   test.beforeEach(async ({ page, baseURL }, testInfo) => {
+    // Every frame keeps its own list; the browser reports a blocked script,
+    // style or connection by this event (also from inside shadow roots).
+    await page.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.cspViolations.push(`${event.effectiveDirective}: ${event.blockedURI || event.sample} (${event.sourceFile}:${event.lineNumber})`);
+      }, true);
+    });
     const origin = new URL(baseURL).origin;
     const foreign = [];
     const errors = [];
@@ -19,7 +28,12 @@ export function guardPage(test) {
     testInfo.foreignRequests = foreign;
     testInfo.pageErrors = errors;
   });
-  test.afterEach(async ({}, testInfo) => {
+  test.afterEach(async ({ page }, testInfo) => {
+    const violations = [];
+    for (const frame of page.frames()) {
+      violations.push(...await frame.evaluate(() => window.cspViolations ?? []).catch(() => []));
+    }
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
     expect(testInfo.foreignRequests, 'requests outside the page origin').toEqual([]);
     expect(testInfo.pageErrors, 'uncaught errors in the page').toEqual([]);
   });

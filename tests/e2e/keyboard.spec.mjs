@@ -10,7 +10,7 @@ test('search, pick, fill every input and hear the result, with the keyboard alon
   await openPage(page);
   await page.evaluate(() => window.scrollTo(0, 0));
 
-  await tabUntil(page, () => document.activeElement.id === 'metric-search', 6, 'the search field');
+  await tabUntil(page, () => document.activeElement.id === 'metric-search', 7, 'the search field');
   await expectVisibleFocus(page);
   await page.keyboard.type('retention rate');
 

@@ -1,0 +1,121 @@
+// The page's "Embed this calculator" button: an accessible dialog with the
+// script and iframe snippets for the metric, language and currency shown,
+// each copied by its Copy button (or selected when copying is refused).
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { guardPage, openPage } from './helpers.mjs';
+
+guardPage(test);
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const CLV_IN_POLISH = '?metric=customer_lifetime_value&lang=pl&currency=PLN';
+
+async function openDialog(page) {
+  await page.getByRole('button', { name: 'Osadź ten kalkulator' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Umieść ten kalkulator na swojej stronie' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/**
+ * The snippets as a browser parses them: the script's src, the element's and
+ * the frame's attributes. Parsed in a page of their own, without the
+ * calculator's CSP (which would report the frame's style="" attribute).
+ */
+async function parsed(page) {
+  const texts = await page.evaluate(() => ['embed-script', 'embed-frame'].map((id) => document.getElementById(id).value));
+  const scratch = await page.context().newPage();
+  const result = await scratch.evaluate(([scriptText, frameText]) => {
+    const parse = (text) => new DOMParser().parseFromString(text, 'text/html');
+    const script = parse(scriptText);
+    const frame = parse(frameText).querySelector('iframe');
+    const element = script.querySelector('retention-calculator');
+    return {
+      scriptSrc: script.querySelector('script[type="module"]').getAttribute('src'),
+      element: Object.fromEntries([...element.attributes].map((a) => [a.name, a.value])),
+      frameSrc: frame.getAttribute('src'),
+      frame: Object.fromEntries([...frame.attributes].filter((a) => a.name !== 'src').map((a) => [a.name, a.value])),
+    };
+  }, texts);
+  await scratch.close();
+  return result;
+}
+
+test('the snippets name the metric, language and currency shown, with absolute addresses', async ({ page, baseURL }) => {
+  await openPage(page, CLV_IN_POLISH);
+  await openDialog(page);
+  const snippets = await parsed(page);
+  expect(snippets.scriptSrc).toBe(new URL('widget.js', baseURL).href);
+  expect(snippets.element).toEqual({ metric: 'customer_lifetime_value', lang: 'pl', currency: 'PLN' });
+  const frameUrl = new URL(snippets.frameSrc);
+  expect(frameUrl.origin + frameUrl.pathname).toBe(new URL('embed.html', baseURL).href);
+  expect(Object.fromEntries(frameUrl.searchParams)).toEqual({ metric: 'customer_lifetime_value', lang: 'pl', currency: 'PLN' });
+  expect(snippets.frame).toMatchObject({ loading: 'lazy', height: '1000', style: 'width:100%;border:0' });
+  expect(snippets.frame.title).toContain('Wartość życiowa klienta');
+});
+
+test('the snippets follow the page: another metric and language, and no currency for a metric without money', async ({ page }) => {
+  await openPage(page, '?metric=retention_rate&lang=en');
+  await page.locator('#language').selectOption('ru');
+  await page.locator('#picker a[data-metric="churn_rate"]').click();
+  await page.getByRole('button', { name: 'Встроить калькулятор' }).click();
+  const snippets = await parsed(page);
+  expect(snippets.element).toEqual({ metric: 'churn_rate', lang: 'ru' });
+  expect(Object.fromEntries(new URL(snippets.frameSrc).searchParams)).toEqual({ metric: 'churn_rate', lang: 'ru' });
+});
+
+test('Copy puts the snippet on the clipboard and says so; Escape closes and returns focus to the button', async ({ page }) => {
+  await openPage(page, CLV_IN_POLISH);
+  const dialog = await openDialog(page);
+  for (const kind of ['script', 'frame']) {
+    await dialog.locator(`button[data-copy="${kind}"]`).click();
+    const status = dialog.locator(`#embed-${kind} ~ .embed__copy [role="status"]`);
+    await expect(status).toHaveText('Skopiowano.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await dialog.locator(`#embed-${kind}`).inputValue());
+  }
+  await expect(dialog.locator('button[data-copy="script"]')).toHaveAccessibleName('Kopiuj: Skrypt i znacznik');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Osadź ten kalkulator' })).toBeFocused();
+});
+
+test('when copying is refused the snippet is selected and the reader told to copy it', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  await openPage(page, CLV_IN_POLISH);
+  const dialog = await openDialog(page);
+  await dialog.locator('button[data-copy="frame"]').click();
+  await expect(dialog.locator('#embed-frame ~ .embed__copy [role="status"]')).toContainText('Ctrl+C');
+  const frame = dialog.locator('#embed-frame');
+  await expect(frame).toBeFocused();
+  const selection = await frame.evaluate((node) => [node.selectionStart, node.selectionEnd, node.value.length]);
+  expect(selection).toEqual([0, selection[2], selection[2]]);
+});
+
+test('no axe violations with the dialog open, light and dark', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await openPage(page, CLV_IN_POLISH);
+    await openDialog(page);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+const SHOTS = [
+  { name: 'embed-dialog-desktop', width: 1280, height: 900 },
+  { name: 'embed-dialog-phone-dark', width: 320, height: 740, dark: true },
+];
+
+for (const shot of SHOTS) {
+  test(`screenshot ${shot.name}`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: shot.width, height: shot.height });
+    if (shot.dark) await page.emulateMedia({ colorScheme: 'dark' });
+    await openPage(page, CLV_IN_POLISH);
+    const dialog = await openDialog(page);
+    await dialog.locator('button[data-copy="script"]').click();
+    await expect(dialog.getByText('Skopiowano.')).toBeVisible();
+    await page.screenshot({ path: `${testInfo.project.outputDir}/screenshots/${shot.name}.png` });
+  });
+}

@@ -1,0 +1,70 @@
+// The offline edition (dist/retention-calculator.html) opened from disk, as
+// someone does with a file saved or mailed to them: with the network cut and
+// every request refused, it computes a worked example and analyses a dropped
+// CSV, and asks for nothing but its own file.
+import { test, expect } from '@playwright/test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { field, resultValue } from './helpers.mjs';
+import { dropFile, expectReport, totalValue } from './data-helpers.mjs';
+
+const FILE = pathToFileURL(fileURLToPath(new URL('../../dist/retention-calculator.html', import.meta.url))).href;
+
+/** The file itself, whatever its address says after "?" (?view=data). */
+const ownFile = (url) => url.split('?')[0] === FILE;
+
+test.beforeEach(async ({ context }, testInfo) => {
+  await context.setOffline(true);
+  // Anything but the file itself is refused (and logged below).
+  await context.route('**/*', (route) => (ownFile(route.request().url()) ? route.continue() : route.abort('internetdisconnected')));
+  const requests = [];
+  const violations = [];
+  context.on('request', (request) => requests.push(request.url()));
+  context.on('weberror', (error) => violations.push(error.error().message));
+  testInfo.requests = requests;
+  testInfo.pageErrors = violations;
+});
+
+test.afterEach(async ({}, testInfo) => {
+  // Only the file itself, and in-memory data:/blob: URLs (icon, data worker).
+  const elsewhere = testInfo.requests.filter((url) => !ownFile(url) && !/^(data|blob):/.test(url));
+  expect(elsewhere, 'requests besides the file itself').toEqual([]);
+  expect(testInfo.pageErrors, 'uncaught errors').toEqual([]);
+});
+
+/** Opens the file and waits for the engine; fails on any Content-Security-Policy violation. */
+async function openFile(page, query = '') {
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await page.goto(`${FILE}${query}`);
+  await expect(page.locator('html.is-ready')).toHaveCount(1);
+}
+
+test.afterEach(async ({ page }) => {
+  expect(await page.evaluate(() => window.cspViolations), 'Content-Security-Policy violations').toEqual([]);
+});
+
+test('from disk with no network, the calculator computes the coffee-shop example', async ({ page }) => {
+  await openFile(page, '?metric=retention_rate');
+  await page.locator('button[data-example="coffee"]').click();
+  // The spec's coffee-shop example: S = 200, E = 210, N = 30 → (210 − 30) / 200 = 90 %.
+  await expect(field(page, 'start')).toHaveValue('200');
+  await expect(resultValue(page)).toHaveText('90%');
+  await field(page, 'end').fill('190');
+  await expect(resultValue(page)).toHaveText('80%'); // (190 − 30) / 200
+});
+
+test('from disk with no network, a dropped CSV is analysed in the worker', async ({ page }) => {
+  await openFile(page, '?view=data');
+  await dropFile(page, '#data-drop', 'orders-pl-cp1250.csv');
+  await expectReport(page);
+  await expect(totalValue(page, 'customers')).toHaveText('4');
+  await expect(totalValue(page, 'revenue')).toHaveText('$1,307.50');
+});
+
+test('the offline file offers neither to download itself nor to embed (it has no address)', async ({ page }) => {
+  await openFile(page);
+  await expect(page.locator('#title')).toHaveText('Customer retention calculator');
+  await expect(page.locator('#page-actions a, #page-actions button')).toHaveCount(0);
+});
