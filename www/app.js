@@ -324,6 +324,7 @@ async function run(engine) {
   $("main").removeAttribute("aria-busy");
   picker.setCurrent(state.metric.id); // now that the list has a size, scroll it to the metric shown
   document.documentElement.classList.add("is-ready");
+  offline.start(); // offline use is prepared after the first result, not before it
 }
 
 async function start() {
