@@ -36,12 +36,14 @@ async function run(engine) {
   const probe = messages(address.lang || "en");
   const known = codesIn(probe, "lang.");
 
+  const lang = chooseLanguage(address.lang, known);
   const state = {
-    lang: chooseLanguage(address.lang, known),
+    lang,
     // How the reader writes numbers (`1.234` is 1234 in Polish, 1.234 in
-    // English): their device's language, even when the page's words are not
-    // in it yet, until they pick a language themselves.
-    numberLocale: navigator.language || "en",
+    // English): a shared link's `lang=`, whose numbers were typed in that
+    // language; else their device's language, even when the page's words
+    // are not in it yet, until they pick a language themselves.
+    numberLocale: address.lang && known.includes(String(address.lang).toLowerCase()) ? lang : navigator.language || "en",
     currency: null,
     currencies: [],
     sector: address.sector || "",

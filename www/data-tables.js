@@ -82,12 +82,30 @@ export function understoodPanel(report, { t, fmt, source }) {
       fact("skipped", t("data.page.understood.skipped"), skipped)));
 }
 
-/** The engine's warnings about the data, if any. */
-export function warningsBox(warnings, t) {
+/**
+ * A warning's text. The engine writes dates and periods as ISO ("2026-11-20",
+ * "2026-11"); when it gives the values apart, the note is written again from
+ * the same text with them in the reader's format ("20 lis 2026", "lis 2026").
+ */
+function warningText(warning, t, fmt) {
+  if (typeof warning === "string") return warning;
+  const values = warning.values;
+  if (!fmt || !values || !warning.code) return warning.message;
+  const vars = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (name === "date") vars.date = fmt.date(value);
+    else if (name === "period") vars.period = fmt.period(value);
+    else vars[name] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
+  return t(`data.warning.${warning.code}`, vars);
+}
+
+/** The engine's warnings about the data, if any, with dates and numbers formatted by `fmt`. */
+export function warningsBox(warnings, t, fmt = null) {
   if (!Array.isArray(warnings) || warnings.length === 0) return null;
   return el("div", { class: "data-warnings" },
     el("h4", { class: "data-warnings__heading", text: t("ui.warnings") }),
-    el("ul", { class: "warnings" }, warnings.map((w) => el("li", { "data-code": w.code || null, text: typeof w === "string" ? w : w.message }))));
+    el("ul", { class: "warnings" }, warnings.map((w) => el("li", { "data-code": w.code || null, text: warningText(w, t, fmt) }))));
 }
 
 // ---- Totals -----------------------------------------------------------------

@@ -317,7 +317,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     understood.querySelector("h3").after(el("div", { class: "data-section__actions" }, change));
     fill(resultsBox,
       understood,
-      warningsBox(report.warnings, t),
+      warningsBox(report.warnings, t, fmt),
       totalsCards(report, context),
       periodsSection(report, context, null),
       cohortSection(report, context),

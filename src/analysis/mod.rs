@@ -15,6 +15,8 @@ pub mod segments;
 pub mod survey;
 pub mod totals;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::ingest::error::{DataError, DataErrorCode};
@@ -96,6 +98,10 @@ pub struct Warning {
     pub code: &'static str,
     /// The note in the reader's language.
     pub message: String,
+    /// What fills the note's placeholders, as plain values (`n`: a count,
+    /// `date`: an ISO date, `period`: a period id such as `2026-11`), so a
+    /// page can write the note again with dates in its reader's format.
+    pub values: BTreeMap<&'static str, String>,
 }
 
 /// Reads and analyses a transactions log. `progress` hears how much of the
@@ -210,9 +216,10 @@ fn segment_rows(ledger: &Ledger, window: u32, ranked: &[u32], revenue: &[f64], t
 fn warnings(log: &Log, ledger: &Ledger, periods: &[PeriodRow], lang: Locale) -> Vec<Warning> {
     let texts = Texts::for_locale(lang);
     let mut out = Vec::new();
-    let mut add = |code: &'static str, values: &[(&str, String)]| {
-        let message = texts.fill(&format!("data.warning.{code}"), &|name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()));
-        out.push(Warning { code, message });
+    let mut add = |code: &'static str, values: &[(&'static str, String)]| {
+        let values: BTreeMap<&'static str, String> = values.iter().cloned().collect();
+        let message = texts.fill(&format!("data.warning.{code}"), &|name| values.get(name).cloned());
+        out.push(Warning { code, message, values });
     };
     if log.input.skipped_total > 0 {
         add("skipped_rows", &[("n", log.input.skipped_total.to_string())]);

@@ -13,6 +13,9 @@ test('the sample data fills every table and chart', async ({ page }) => {
   await openDataView(page);
   await runSample(page);
   await expect(understood(page, 'source')).toHaveText('Sample café orders (generated)');
+  // The engine's note, with its date and period written the reader's way rather than as ISO.
+  await expect(page.locator('.data-warnings li[data-code="partial_period"]'))
+    .toHaveText('The log ends on Nov 20, 2026, before Nov 2026 does: that period\'s figures are partial.');
   await expect(totalValue(page, 'customers')).toHaveText('600');
   await expect(totalValue(page, 'orders')).toHaveText('11,521');
   await expect(totalValue(page, 'revenue')).toHaveText('$87,050.20');
