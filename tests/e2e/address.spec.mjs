@@ -26,6 +26,14 @@ test('an address with inputs (spaces as thousands separators) opens with the res
   await expect(resultValue(page)).toHaveText('10%');
 });
 
+test('a shared link\'s lang= says how its numbers were written, whatever the reader\'s device', async ({ page }) => {
+  // "1.234" is 1234 to a Polish writer and 1.234 to an English one; this device is English.
+  await openPage(page, '?metric=average_order_value&revenue=1.234&orders=2&lang=pl&currency=PLN');
+  await expect(resultValue(page)).toHaveText(/^617\szł$/); // 1234 / 2
+  await openPage(page, '?metric=average_order_value&revenue=1.234&orders=2&lang=en&currency=PLN');
+  await expect(resultValue(page)).toHaveText('0.62 zł'); // 1.234 / 2
+});
+
 test('the documented example address works, sector and currency included', async ({ page }) => {
   await openPage(page, '?metric=retention_rate&start=200&end=210&new=30&lang=en&currency=USD&sector=restaurants');
   await expect(resultValue(page)).toHaveText('90%');
