@@ -33,6 +33,8 @@ export function createCostsSection({ t, getFormat, client, lang }) {
     texts: {
       file: t("data.page.costs.file"),
       fileHint: t("data.page.costs.file_hint"),
+      choose: t("data.page.file.choose"),
+      noFile: t("data.page.file.none"),
       paste: t("data.page.costs.paste"),
       pasteButton: t("data.page.costs.button"),
       pasteEmpty: t("data.error.not_a_file"),

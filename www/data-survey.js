@@ -50,6 +50,8 @@ export function createSurveySection({ t, getFormat, client, lang }) {
     texts: {
       file: t("data.page.survey.file"),
       fileHint: t("data.page.survey.file_hint"),
+      choose: t("data.page.file.choose"),
+      noFile: t("data.page.file.none"),
       paste: t("data.page.survey.paste"),
       pasteButton: t("data.page.survey.button"),
       pasteEmpty: t("data.error.not_a_file"),

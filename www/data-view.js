@@ -335,6 +335,8 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       texts: {
         file: t("data.page.file.label"),
         fileHint: t("data.page.file.hint"),
+        choose: t("data.page.file.choose"),
+        noFile: t("data.page.file.none"),
         paste: t("data.page.paste.label"),
         pasteButton: t("data.page.paste.button"),
         pasteEmpty: t("data.error.not_a_file"),

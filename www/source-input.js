@@ -1,7 +1,7 @@
 // Where data comes in: a drop zone that is a real file input (labelled,
-// reachable by keyboard, takes a dragged file too), a text box for cells
-// pasted from a spreadsheet with a button to analyse them, and an alert
-// region beside them for what went wrong.
+// reachable by keyboard, takes a dragged file too) dressed in our own
+// translated words, a text box for cells pasted from a spreadsheet with a
+// button to analyse them, and an alert region beside them for what went wrong.
 
 import { el } from "./dom.js";
 import { sourceOf } from "./data-client.js";
@@ -9,10 +9,12 @@ import { sourceOf } from "./data-client.js";
 const ACCEPT = ".csv,.txt,.tsv,text/csv";
 
 /**
- * @param {{ id: string, texts: { file, fileHint, paste, pasteButton, pasteEmpty }, rows?: number,
+ * @param {{ id: string, texts: { file, fileHint, choose, noFile, paste, pasteButton, pasteEmpty }, rows?: number,
  *           onSource: (source) => void }} options
- *   id: prefix of the element ids; texts: the visible words; onSource: called
- *   with a `sourceOf()` source when the user drops, chooses or pastes data
+ *   id: prefix of the element ids; texts: the visible words (choose and noFile
+ *   stand in for the browser's own, always English, "Choose File" and
+ *   "No file chosen"); onSource: called with a `sourceOf()` source when the
+ *   user drops, chooses or pastes data
  * @returns {{ root, alert, showError, clearError, setBusy, textarea, fileInput }}
  */
 export function createSourceInput({ id, texts, rows = 5, onSource }) {
@@ -21,17 +23,27 @@ export function createSourceInput({ id, texts, rows = 5, onSource }) {
   const alertId = `${id}-alert`;
   const hintId = `${id}-file-hint`;
 
+  // The real input stays in place, transparent and stretched over the button
+  // and the file name, so a click, Tab, Enter and Space all reach it natively;
+  // the reader sees only our translated words, which screen readers skip
+  // because the input itself is labelled and announces its file.
   const fileInput = el("input", {
     id: fileId,
     type: "file",
     accept: ACCEPT,
-    class: "drop-zone__input",
+    class: "file-picker__input",
+    // Replaces Chromium's English "No file chosen" tooltip on hover.
+    title: texts.choose,
     "aria-describedby": `${hintId} ${alertId}`,
   });
+  const fileName = el("span", { class: "file-picker__name", "aria-hidden": "true", text: texts.noFile });
   const zone = el("div", { class: "drop-zone", id: `${id}-drop` },
     el("label", { for: fileId, class: "drop-zone__label", text: texts.file }),
     el("p", { id: hintId, class: "drop-zone__hint", text: texts.fileHint }),
-    fileInput);
+    el("div", { class: "file-picker" },
+      fileInput,
+      el("span", { class: "file-picker__button", "aria-hidden": "true", text: texts.choose }),
+      fileName));
 
   const textarea = el("textarea", {
     id: pasteId,
@@ -59,6 +71,7 @@ export function createSourceInput({ id, texts, rows = 5, onSource }) {
 
   fileInput.addEventListener("change", () => {
     const file = fileInput.files && fileInput.files[0];
+    fileName.textContent = file ? file.name : texts.noFile;
     if (file) onSource(sourceOf(file));
   });
   pasteButton.addEventListener("click", () => {
@@ -94,6 +107,7 @@ export function createSourceInput({ id, texts, rows = 5, onSource }) {
     zone.classList.remove("is-dragging");
     const file = event.dataTransfer && event.dataTransfer.files && event.dataTransfer.files[0];
     if (file) {
+      fileName.textContent = file.name;
       onSource(sourceOf(file));
       return;
     }

@@ -1,27 +1,20 @@
 // axe-core finds nothing on the page with a result, with errors, and in dark mode.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { guardPage, openPage, field, resultValue, expectFieldError } from './helpers.mjs';
+import { guardPage, openPage, field, resultValue, expectFieldError, expectNoAxeViolations } from './helpers.mjs';
 
 guardPage(test);
-
-async function expectNoViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found).toEqual([]);
-}
 
 test('no axe violations with a result (benchmark and sector shown)', async ({ page }) => {
   await openPage(page, '?metric=retention_rate&start=200&end=210&new=30&sector=restaurants');
   await expect(resultValue(page)).toHaveText('90%');
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test('no axe violations with money, currency select and example buttons', async ({ page }) => {
   await openPage(page, '?metric=retention_cost');
   await page.locator('button[data-example="coffee"]').click();
   await expect(resultValue(page)).toHaveText('$12');
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test('no axe violations with errors showing', async ({ page }) => {
@@ -30,7 +23,7 @@ test('no axe violations with errors showing', async ({ page }) => {
   await field(page, 'lost').fill('-5');
   await expectFieldError(page, 'start');
   await expectFieldError(page, 'lost');
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test('no axe violations in dark mode, at phone width, with a result', async ({ page }) => {
@@ -40,11 +33,11 @@ test('no axe violations in dark mode, at phone width, with a result', async ({ p
   await expectFieldError(page, 'margin_percent');
   await field(page, 'margin_percent').fill('');
   await expect(resultValue(page)).toHaveText('$2,100');
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test('no axe violations on a picker search with no match', async ({ page }) => {
   await openPage(page);
   await page.locator('#metric-search').fill('zzzzqqq');
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });

@@ -1,16 +1,9 @@
 // The data view with axe-core (light, dark, mapping step open) and with the keyboard alone.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { guardPage, openPage, field, resultValue, tabUntil, expectVisibleFocus } from './helpers.mjs';
+import { guardPage, openPage, field, resultValue, tabUntil, expectVisibleFocus, expectNoAxeViolations } from './helpers.mjs';
 import { openDataView, chooseOrdersFile, runSample } from './data-helpers.mjs';
 
 guardPage(test);
-
-async function expectNoViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found).toEqual([]);
-}
 
 async function fillSurveyAndCosts(page) {
   await page.locator('#survey-paste').fill('10\n9\n8\n6\n3\n10\n');
@@ -25,7 +18,7 @@ test('no axe violations after an analysis, with survey and costs results', async
   await openDataView(page);
   await runSample(page);
   await fillSurveyAndCosts(page);
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test('no axe violations in dark mode after an analysis', async ({ page }) => {
@@ -33,28 +26,28 @@ test('no axe violations in dark mode after an analysis', async ({ page }) => {
   await openDataView(page);
   await runSample(page);
   await fillSurveyAndCosts(page);
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test('no axe violations with the mapping step open (light and dark)', async ({ page }) => {
   await openDataView(page);
   await chooseOrdersFile(page, 'orders-no-header.csv');
   await expect(page.locator('#data-mapping')).toBeVisible();
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
   // With a field marked as missing, too.
   await page.getByLabel('Customer', { exact: true }).selectOption('');
   await page.getByRole('button', { name: 'Analyse with these columns' }).click();
   await expect(page.locator('#data-map-customer-error')).toBeVisible();
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
   // Switched in place: without transitions, so axe sees the final colours.
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test('no axe violations on the empty data view at phone width', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openDataView(page);
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test('keyboard only: to the data view, the sample, a table, and a period into the calculator', async ({ page }) => {

@@ -72,3 +72,10 @@ export const ordersAlert = (page) => page.locator('#data-alert');
 /** Document width against the viewport: a page that scrolls sideways has scroll > client. */
 export const pageWidth = (page) =>
   page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+
+/** Opens the data view in `lang`, presses the (translated) sample button and waits for the report. */
+export async function runSampleIn(page, lang) {
+  await openDataView(page, `&lang=${lang}`);
+  await page.locator('#data-sample').click();
+  await expect(page.locator('#data-totals')).toBeVisible();
+}

@@ -2,8 +2,7 @@
 // script and iframe snippets for the metric, language and currency shown,
 // each copied by its Copy button (or selected when copying is refused).
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { guardPage, openPage } from './helpers.mjs';
+import { guardPage, openPage, expectNoAxeViolations } from './helpers.mjs';
 
 guardPage(test);
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -98,8 +97,7 @@ test('no axe violations with the dialog open, light and dark', async ({ page }) 
     await page.emulateMedia({ colorScheme });
     await openPage(page, CLV_IN_POLISH);
     await openDialog(page);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolations(page);
   }
 });
 

@@ -1,5 +1,6 @@
 // Shared steps for the page's end-to-end tests.
 import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /**
  * Registers hooks that fail a test when the page requests anything outside
@@ -120,4 +121,16 @@ export async function expectVisibleFocus(page) {
   });
   expect(outline.style).not.toBe('none');
   expect(outline.width).toBeGreaterThanOrEqual(2);
+}
+
+/**
+ * Fails listing every axe-core violation (rule and elements) on the page as
+ * it is now; `include` limits the check to part of it (a widget).
+ */
+export async function expectNoAxeViolations(page, { include } = {}) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const results = await builder.analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found).toEqual([]);
 }

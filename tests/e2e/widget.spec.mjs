@@ -4,8 +4,7 @@
 // the host's out, takes --rc-accent/--rc-font, themes, works by keyboard,
 // shares one engine, passes axe and fits 280 px.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { guardPage, tabUntil } from './helpers.mjs';
+import { guardPage, tabUntil, expectNoAxeViolations } from './helpers.mjs';
 
 guardPage(test);
 
@@ -227,12 +226,6 @@ test('two widgets start one engine: the wasm is fetched once', async ({ page }) 
   expect(wasm).toHaveLength(1);
 });
 
-async function expectNoViolations(page) {
-  const results = await new AxeBuilder({ page }).include('retention-calculator').analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found).toEqual([]);
-}
-
 for (const theme of ['light', 'dark']) {
   test(`no axe violations in the widgets, ${theme}, with a result and with errors`, async ({ page }) => {
     await openHost(page);
@@ -242,7 +235,7 @@ for (const theme of ['light', 'dark']) {
     await page.locator('#polish #input-start').fill('12abc');
     await page.locator('#polish #input-lost').fill('-5');
     await expect(page.locator('#polish #input-lost')).toHaveAttribute('aria-invalid', 'true');
-    await expectNoViolations(page);
+    await expectNoAxeViolations(page, { include: 'retention-calculator' });
   });
 }
 

@@ -1,0 +1,28 @@
+// axe-core finds nothing in Polish and Russian, light and dark: longer words,
+// other number formats and translated controls must not break contrast,
+// names or layout rules that the English page passes.
+import { test, expect } from '@playwright/test';
+import { guardPage, openPage, field, resultValue, expectFieldError, expectNoAxeViolations } from './helpers.mjs';
+import { runSampleIn } from './data-helpers.mjs';
+
+guardPage(test);
+
+for (const lang of ['pl', 'ru']) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`no axe violations in ${lang}, ${colorScheme}: a result, a field error, the data report`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+
+      await openPage(page, `?metric=retention_rate&lang=${lang}`);
+      await page.locator('button[data-example="coffee"]').click();
+      await expect(resultValue(page)).toHaveText(/^90\s?%$/);
+      await expectNoAxeViolations(page);
+
+      await field(page, 'start').fill('12abc');
+      await expectFieldError(page, 'start');
+      await expectNoAxeViolations(page);
+
+      await runSampleIn(page, lang);
+      await expectNoAxeViolations(page);
+    });
+  }
+}
