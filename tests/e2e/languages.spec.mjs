@@ -116,20 +116,20 @@ for (const [lang, expected] of Object.entries(SAMPLE_REPORT)) {
   });
 }
 
-test('the translated file picker opens with Enter and Space and shows the chosen name', async ({ page }) => {
-  await openDataView(page, '&lang=pl');
-  await page.locator('#data-heading').focus();
-  await page.keyboard.press('Tab');
-  await expect(page.locator('#data-file')).toBeFocused();
-  // The input is transparent: the ring has to show on the button-looking label.
-  const ring = await page.locator('#data-drop .file-picker__button').evaluate((node) => getComputedStyle(node).outlineStyle);
-  expect(ring).toBe('solid');
+for (const key of ['Enter', 'Space']) {
+  test(`the translated file picker opens with ${key}, shows a focus ring and the chosen name`, async ({ page }) => {
+    await openDataView(page, '&lang=pl');
+    await page.locator('#data-heading').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#data-file')).toBeFocused();
+    // The input is transparent: the ring has to show on the button-looking label.
+    const ring = await page.locator('#data-drop .file-picker__button').evaluate((node) => getComputedStyle(node).outlineStyle);
+    expect(ring).toBe('solid');
 
-  for (const key of ['Enter', 'Space']) {
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press(key);
     await (await chooser).setFiles(fixture('orders-pl-cp1250.csv'));
-  }
-  await expect(page.locator('#data-drop .file-picker__name')).toHaveText('orders-pl-cp1250.csv');
-  await expect(page.locator('#data-status')).toContainText('Analiza gotowa');
-});
+    await expect(page.locator('#data-drop .file-picker__name')).toHaveText('orders-pl-cp1250.csv');
+    await expect(page.locator('#data-status')).toContainText('Analiza gotowa');
+  });
+}
