@@ -6,8 +6,9 @@ import { makeText } from "./dom.js";
 import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "./texts.js";
 import { createPicker } from "./picker.js";
 import { createCalculator } from "./calculator.js";
-import { createOffline } from "./offline.js";
+import { createOffline, isSingleFile } from "./offline.js";
 import { createEmbed } from "./embed-dialog.js";
+import { recall, remember } from "./memory.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,26 +32,33 @@ function showFailure(err, engine) {
 async function run(engine) {
   const { catalog, compute, messages } = engine;
   const address = readAddress();
+  // A bare address (no metric, no values) reopens what was last shown on this device.
+  const bare = !address.metric && Object.keys(address.values).length === 0;
+  const saved = recall() || {};
+  const restored = bare && Boolean(saved.metric);
+  // The language the reader asked for: the address's, else the one they last picked from the menu.
+  const askedLang = address.lang || saved.lang || null;
 
   // An unknown language gets English texts, which list every language there is.
-  const probe = messages(address.lang || "en");
+  const probe = messages(askedLang || "en");
   const known = codesIn(probe, "lang.");
 
-  const lang = chooseLanguage(address.lang, known);
+  const lang = chooseLanguage(askedLang, known);
   const state = {
     lang,
     // How the reader writes numbers (`1.234` is 1234 in Polish, 1.234 in
     // English): a shared link's `lang=`, whose numbers were typed in that
     // language; else their device's language, even when the page's words
     // are not in it yet, until they pick a language themselves.
-    numberLocale: address.lang && known.includes(String(address.lang).toLowerCase()) ? lang : navigator.language || "en",
+    numberLocale: askedLang && known.includes(String(askedLang).toLowerCase()) ? lang : navigator.language || "en",
+    langPicked: !address.lang && Boolean(saved.lang), // remembered only when picked from the menu
     currency: null,
     currencies: [],
-    sector: address.sector || "",
+    sector: address.sector || (bare && saved.sector) || "",
     metric: null,
     values: {},
     touched: new Set(),
-    valuesByMetric: new Map(), // what was typed for each metric visited, kept when switching
+    valuesByMetric: new Map(restored ? Object.entries(saved.valuesByMetric || {}) : []), // what was typed for each metric visited, kept when switching
     view: address.view, // "calculator" or "data"
   };
 
@@ -83,6 +91,7 @@ async function run(engine) {
     if (state.view === "data") setAddress(dataAddress(), { push });
     else if (push) setAddress(queryFor(addressState()), { push });
     else writeAddress(addressState());
+    remember({ ...state, metric: state.metric.id, lang: state.langPicked ? state.lang : null });
   }
 
   const hrefFor = (id) => {
@@ -134,6 +143,8 @@ async function run(engine) {
   const calculator = createCalculator($("calculator"), {
     compute,
     onChange: () => syncAddress(),
+    // A single file's file:// address is no use to anyone else.
+    copyLink: isSingleFile() ? null : () => window.location.href,
   });
 
   function showMetric() {
@@ -264,16 +275,17 @@ async function run(engine) {
   }
 
   // First view: the address decides the metric, inputs, currency and sector.
-  state.currency = address.currency;
+  state.currency = address.currency || saved.currency;
   metrics = catalog({ lang: state.lang });
-  state.metric = metrics.find((m) => m.id === address.metric) || metrics[0];
+  const shown = restored ? { metric: saved.metric, values: saved.values || {} } : address;
+  state.metric = metrics.find((m) => m.id === shown.metric) || metrics[0];
   for (const id of inputIds()) {
-    if (address.values[id] !== undefined) state.values[id] = address.values[id];
+    if (typeof shown.values[id] === "string") state.values[id] = shown.values[id];
   }
   loadLanguage();
   // A first visit (bare address) opens on a finished worked example, so the
   // page shows what it does before anyone types.
-  if (!address.metric && Object.keys(address.values).length === 0 && state.metric.examples.length > 0) {
+  if (bare && !restored && state.metric.examples.length > 0) {
     calculator.loadExample(state.metric.examples[0]);
   }
   // The data view, when the address asks for it, is ready before the page says so.
@@ -287,6 +299,7 @@ async function run(engine) {
   $("language").addEventListener("change", (event) => {
     state.lang = event.target.value;
     state.numberLocale = state.lang;
+    state.langPicked = true;
     loadLanguage();
     syncAddress();
   });

@@ -3,6 +3,7 @@
 // page only arranges it.
 
 import { el, shown, showFieldError } from "./dom.js";
+import { copyOrSelect } from "./copy-text.js";
 
 /** A number from an example, written the way the reader types numbers (7,5 in Polish). */
 function typedNumber(value, lang) {
@@ -26,9 +27,10 @@ function errorList(err) {
  *   compute: the engine's compute; onChange: called after the user changes
  *   anything (the page writes its address); onResult: called after every
  *   refresh with compute()'s result, or null while there is none (the widget
- *   announces changes to its host)
+ *   announces changes to its host); copyLink: returns the address to share
+ *   (the page's; without it, as in the widget, there is no "Copy link")
  */
-export function createCalculator(root, { compute, onChange = () => {}, onResult = () => {} }) {
+export function createCalculator(root, { compute, onChange = () => {}, onResult = () => {}, copyLink = null }) {
   let t = (key) => key;
   let state = null; // shared with app.js: { lang, numberLocale, currency, sector, currencies, metric, values, touched }
   const fields = new Map(); // input id → { input, help, error, spec }
@@ -121,6 +123,22 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     onChange();
   }
 
+  /** "Copy link": copies the absolute address, else shows it selected for Ctrl+C. */
+  function copyLinkBlock() {
+    if (!copyLink) return null;
+    const link = el("input", { type: "text", class: "result__link", readonly: true, hidden: true, "aria-label": t("ui.copy_link_label") });
+    const note = el("p", { class: "result__link-note", "aria-live": "polite" });
+    const button = el("button", { type: "button", class: "button button--small", text: t("ui.copy_link") });
+    button.addEventListener("click", async () => {
+      link.value = new URL(copyLink(), window.location.href).href;
+      note.textContent = "";
+      const copied = await copyOrSelect(link);
+      link.hidden = copied;
+      note.textContent = t(copied ? "ui.copy_link_done" : "ui.copy_link_failed");
+    });
+    return el("div", { class: "result__share" }, button, link, note);
+  }
+
   function examples(metric) {
     if (!Array.isArray(metric.examples) || metric.examples.length === 0) return null;
     return el("div", { class: "examples", role: "group", "aria-labelledby": "examples-label" },
@@ -175,7 +193,8 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     const result = el("section", { class: "result", "aria-labelledby": "result-heading" },
       el("h3", { id: "result-heading", class: "result__heading", text: t("ui.result") }),
       statusBox,
-      detailsBox);
+      detailsBox,
+      copyLinkBlock());
 
     root.replaceChildren(head, examples(metric), el("div", { class: "calculator__body" }, form, result));
     refresh();

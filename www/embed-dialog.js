@@ -6,6 +6,7 @@
 import { el } from "./dom.js";
 import { isSingleFile } from "./offline.js";
 import { embedSnippets } from "./embed-snippets.js";
+import { copyOrSelect } from "./copy-text.js";
 
 /** One snippet's block: label, hint, the code (a read-only text area, easy to select) and its Copy button. */
 function snippetBlock(kind, onCopy) {
@@ -42,15 +43,8 @@ export function createEmbed(actions, { current }) {
 
   async function copy(snippet) {
     for (const { status } of snippets) status.textContent = "";
-    try {
-      await navigator.clipboard.writeText(snippet.code.value);
-      snippet.status.textContent = t("ui.embed_copied");
-    } catch {
-      // Refused (or no clipboard outside a secure context): the reader copies the selection.
-      snippet.code.focus();
-      snippet.code.select();
-      snippet.status.textContent = t("ui.embed_copy_failed");
-    }
+    const copied = await copyOrSelect(snippet.code);
+    snippet.status.textContent = t(copied ? "ui.embed_copied" : "ui.embed_copy_failed");
   }
 
   const snippets = [snippetBlock("script", copy), snippetBlock("frame", copy)];

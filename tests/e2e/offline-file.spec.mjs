@@ -63,8 +63,11 @@ test('from disk with no network, a dropped CSV is analysed in the worker', async
   await expect(totalValue(page, 'revenue')).toHaveText('$1,307.50');
 });
 
-test('the offline file offers neither to download itself nor to embed (it has no address)', async ({ page }) => {
+test('the offline file offers neither to download itself, nor to embed, nor a link (it has no address)', async ({ page }) => {
   await openFile(page);
   await expect(page.locator('#title')).toHaveText('Customer retention calculator');
   await expect(page.locator('#page-actions a, #page-actions button')).toHaveCount(0);
+  // Nor a link to share: a file:// address means nothing on anyone else's machine.
+  await expect(page.locator('.result__value')).toBeVisible(); // the first-visit example, so the result area is built
+  await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
 });
