@@ -87,13 +87,17 @@ replaced(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*"/, `$1${po
 replaced(/<link rel="icon" href="[^"]+"/, `<link rel="icon" href="${icon}"`);
 replaced(/\s*<link rel="(stylesheet|modulepreload|preload|manifest|apple-touch-icon)"[^>]*>/g, "");
 replaced(/\s*<script type="module" src="app.js"><\/script>/, "");
-replaced(/<\/head>/, `<style>${css}</style>\n<script type="module">${script}</script>\n</head>`);
+// A function, not a string: in a replacement string "$&" or "$'" in the code would be read as patterns.
+replaced(/<\/head>/, () => `<style>${css}</style>\n<script type="module">${script}</script>\n</head>`);
 
 // Anything still pointing at a file would fail from disk: only in-page links may stay.
 const external = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((url) => !/^(data:|\?|#)/.test(url));
 if (external.length > 0) throw new Error(`single file: still refers to ${external.join(", ")}`);
 // An inline script ends at the first "</script"; esbuild escapes it in strings, this checks it did.
 if ((html.match(/<\/script/gi) || []).length !== 1) throw new Error("single file: the script contains </script");
+// The policy allows exactly the script and style written: a byte changed on the way would block the page.
+const inlined = /<script type="module">([\s\S]*)<\/script>/.exec(html)[1];
+if (inlined !== script) throw new Error("single file: the inlined script differs from the one hashed");
 
 mkdirSync(`${root}dist`, { recursive: true });
 writeFileSync(OUTPUT, html);

@@ -87,6 +87,16 @@ pub struct MetricResult {
     pub benchmark: Option<BenchmarkResult>,
     /// Things the reader should know (contradictory inputs, unusual values).
     pub warnings: Vec<String>,
+    /// The inputs as the engine read them (`"1 234,5"` → 1234.5), in the
+    /// catalog's order; optional inputs left empty are absent. Exports and
+    /// embedders get the numbers the result was worked out from.
+    #[serde(serialize_with = "ordered_map")]
+    pub inputs: Vec<(&'static str, f64)>,
+}
+
+/// Pairs as a JSON object that keeps their order (`{"start": 200, "end": 210}`).
+fn ordered_map<S: serde::Serializer>(pairs: &[(&'static str, f64)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(id, value)| (id, value)))
 }
 
 /// The validated inputs of one calculation, by id.
@@ -105,6 +115,11 @@ impl Values {
     /// An optional input, `None` when left empty.
     pub fn opt(&self, id: &str) -> Option<f64> {
         self.values.iter().find(|(k, _)| *k == id).and_then(|(_, v)| *v)
+    }
+
+    /// The inputs that have a value, in the catalog's order.
+    pub fn present(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
+        self.values.iter().filter_map(|&(id, value)| Some((id, value?)))
     }
 }
 
@@ -420,6 +435,7 @@ impl Context<'_> {
             reading,
             benchmark,
             warnings,
+            inputs: values.present().collect(),
         }
     }
 }

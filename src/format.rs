@@ -55,20 +55,27 @@ impl Currency {
     }
 }
 
-/// An amount with two decimals and a dot (`1234.50`, `-3.00`), for CSV
-/// files that spreadsheets read as numbers in any locale. Integer digits
-/// rather than float formatting, which would cost the page 15 KB.
+/// A number with a dot and no grouping (`1234.50`, `-3`), for CSV files that
+/// spreadsheets read as numbers. Rounded half away from zero to `decimals`
+/// places; `trim` drops the fraction's trailing zeros. Integer digits rather
+/// than float formatting, which would cost the page 15 KB.
 ///
 /// ```
-/// use retention_metrics::format::plain_cents;
-/// assert_eq!(plain_cents(1234.5), "1234.50");
-/// assert_eq!(plain_cents(-0.004), "0.00");
-/// assert_eq!(plain_cents(-3.0), "-3.00");
+/// use retention_metrics::format::plain_number;
+/// assert_eq!(plain_number(1234.5, 2, false), "1234.50");
+/// assert_eq!(plain_number(-0.004, 2, false), "0.00");
+/// assert_eq!(plain_number(-3.0, 2, false), "-3.00");
+/// assert_eq!(plain_number(100.0 / 3.0, 9, true), "33.333333333");
+/// assert_eq!(plain_number(-2.5, 9, true), "-2.5");
 /// ```
-pub fn plain_cents(amount: f64) -> String {
-    let cents = (amount * 100.0).round() as i64;
-    let sign = if cents < 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", cents.unsigned_abs() / 100, cents.unsigned_abs() % 100)
+pub fn plain_number(value: f64, decimals: usize, trim: bool) -> String {
+    let scaled = (value.abs() * 10f64.powi(decimals as i32)).round() as u128;
+    let padded = format!("{scaled:0>width$}", width = decimals + 1);
+    let (integer, fraction) = padded.split_at(padded.len() - decimals);
+    let fraction = if trim { fraction.trim_end_matches('0') } else { fraction };
+    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    let point = if fraction.is_empty() { "" } else { "." };
+    format!("{sign}{integer}{point}{fraction}")
 }
 
 /// Rounds half away from zero to `decimals` places: the value as the page

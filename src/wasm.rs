@@ -11,6 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::analysis::costs::{analyze_costs, CostOptions};
+use crate::analysis::export::{write_table, Cell, Sheet};
 use crate::analysis::periods::PeriodKind;
 use crate::analysis::segments::Segment;
 use crate::analysis::survey::{analyze_survey, SurveyKind, SurveyOptions};
@@ -270,4 +271,22 @@ pub fn sample_transactions_js(name: Option<String>) -> String {
         _ => SampleOptions::coffee_shop(),
     };
     sample_transactions(&options)
+}
+
+/// `tableCsv(rows, { lang })`: rows of cells as CSV text for a spreadsheet
+/// in the reader's language (`;` and `12,5` in Polish and Russian). A cell
+/// is a number, a string, `{ money: 12.5 }` (two decimals) or null (empty).
+#[wasm_bindgen(js_name = tableCsv)]
+pub fn table_csv_js(rows: JsValue, options: JsValue) -> Result<String, JsValue> {
+    if !Array::is_array(&rows) {
+        return Err(js_error("The table must be an array of rows.", "rows", "not_a_table").into());
+    }
+    let cell = |value: JsValue| match value.as_f64() {
+        Some(number) => Cell::Number(number),
+        None if value.is_object() => Reflect::get(&value, &"money".into()).ok().and_then(|m| m.as_f64()).map_or(Cell::Empty, Cell::Money),
+        None => value.as_string().map_or(Cell::Empty, Cell::Text),
+    };
+    let rows = Array::from(&rows);
+    let cells = rows.iter().map(|row| if Array::is_array(&row) { Array::from(&row).iter().map(cell).collect() } else { vec![cell(row)] });
+    Ok(write_table(Sheet::for_locale(lang_of(&options)), cells))
 }

@@ -153,6 +153,11 @@ fn segment_lists_are_safe_to_open_in_a_spreadsheet() {
     assert_eq!(lines[1], "'@anna,1,7.00,2024-03-03,2024-03-03");
     assert_eq!(lines[2], "'+SUM(A1),1,6.00,2024-03-02,2024-03-02");
     assert_eq!(lines[3], "'=cmd|' /C calc'!A0,1,5.00,2024-03-01,2024-03-01");
+    // A Polish list is for a Polish spreadsheet: `;` between cells, a decimal comma.
+    let mut polish = TransactionOptions::default();
+    polish.log.lang = retention_metrics::locale::Locale::Pl;
+    let csv = segment_csv(include_bytes!("fixtures/formula-injection.csv"), &polish, Segment::New).unwrap();
+    assert_eq!(csv.lines().nth(1), Some("'@anna;1;7,00;2024-03-03;2024-03-03"));
 }
 
 fn survey(kind: SurveyKind, scale_max: Option<u8>, text: &str) -> retention_metrics::analysis::survey::SurveyReport {

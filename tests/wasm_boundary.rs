@@ -7,7 +7,7 @@
 use js_sys::{Array, Error, Function, Object, Reflect, Uint8Array};
 use retention_metrics::wasm::{
     analyze_costs_js, analyze_survey_js, analyze_transactions_js, catalog, compute, messages, preview_table_js, sample_transactions_js,
-    segment_csv_js,
+    segment_csv_js, table_csv_js,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -73,6 +73,23 @@ fn typed_strings_follow_the_locale_option() {
     let result = compute("average_order_value", inputs, options).expect("computes");
     assert_eq!(number(&result, "value"), 617.25);
     assert_eq!(text(&result, "display"), "617,25\u{a0}zł");
+    // The numbers the result was worked out from, as read, in the catalog's order.
+    let read = get(&result, "inputs");
+    assert_eq!(number(&read, "revenue"), 1234.5);
+    assert_eq!(number(&read, "orders"), 2.0);
+    let keys: Vec<String> = Object::keys(read.unchecked_ref()).iter().filter_map(|k| k.as_string()).collect();
+    assert_eq!(keys, ["revenue", "orders"]);
+}
+
+#[wasm_bindgen_test]
+fn table_csv_writes_for_the_readers_spreadsheet() {
+    let money = object(&[("money", 7.into())]);
+    let rows: Array = [Array::of2(&"Okres".into(), &"=1+1".into()), Array::of3(&1234.5.into(), &money, &JsValue::NULL)].into_iter().collect();
+    let polish = table_csv_js(rows.clone().into(), "pl".into()).expect("csv");
+    assert_eq!(polish, "Okres;'=1+1\r\n1234,5;7,00;\r\n");
+    let english = table_csv_js(rows.into(), object(&[("lang", "en".into())])).expect("csv");
+    assert_eq!(english, "Okres,'=1+1\r\n1234.5,7.00,\r\n");
+    assert!(table_csv_js("rows".into(), JsValue::UNDEFINED).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -9,6 +9,7 @@ import { createCalculator } from "./calculator.js";
 import { createOffline, isSingleFile } from "./offline.js";
 import { createEmbed } from "./embed-dialog.js";
 import { recall, remember } from "./memory.js";
+import { resultTools } from "./result-export.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -140,11 +141,13 @@ async function run(engine) {
   });
   const offline = createOffline($("page-actions"));
 
+  // A single file's file:// address is no use to anyone else.
+  const link = isSingleFile() ? null : () => window.location.href;
   const calculator = createCalculator($("calculator"), {
     compute,
     onChange: () => syncAddress(),
-    // A single file's file:// address is no use to anyone else.
-    copyLink: isSingleFile() ? null : () => window.location.href,
+    copyLink: link,
+    resultTools: ({ t: text, current }) => resultTools({ t: text, current, link }),
   });
 
   function showMetric() {

@@ -28,14 +28,17 @@ function errorList(err) {
  *   anything (the page writes its address); onResult: called after every
  *   refresh with compute()'s result, or null while there is none (the widget
  *   announces changes to its host); copyLink: returns the address to share
- *   (the page's; without it, as in the widget, there is no "Copy link")
+ *   (the page's; without it, as in the widget, there is no "Copy link");
+ *   resultTools({ t, current }): more controls under the result (the page's
+ *   downloads and Print), `current()` giving { metric, result, state } when used
  */
-export function createCalculator(root, { compute, onChange = () => {}, onResult = () => {}, copyLink = null }) {
+export function createCalculator(root, { compute, onChange = () => {}, onResult = () => {}, copyLink = null, resultTools = null }) {
   let t = (key) => key;
   let state = null; // shared with app.js: { lang, numberLocale, currency, sector, currencies, metric, values, touched }
   const fields = new Map(); // input id → { input, help, error, spec }
   let statusBox = null;
   let detailsBox = null;
+  let lastResult = null;
 
   function labelled(id, labelText, control) {
     return el("div", { class: "setting" }, el("label", { for: id, text: labelText }), control);
@@ -179,7 +182,8 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
       const first = fields.values().next().value;
       if (first) first.input.focus();
     });
-    const form = el("form", { class: "form", novalidate: true, "aria-labelledby": "inputs-heading" },
+    // Landmarks named with the metric too: two widgets on one page must not give a screen reader two identical "Result" regions.
+    const form = el("form", { class: "form", novalidate: true, "aria-labelledby": "inputs-heading metric-name" },
       el("div", { class: "form__head" },
         el("h3", { id: "inputs-heading", class: "form__heading", text: t("ui.inputs") }),
         clear),
@@ -190,11 +194,12 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
 
     statusBox = el("div", { id: "result-status", class: "result__status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     detailsBox = el("div", { class: "result__details" });
-    const result = el("section", { class: "result", "aria-labelledby": "result-heading" },
+    const result = el("section", { class: "result", "aria-labelledby": "result-heading metric-name" },
       el("h3", { id: "result-heading", class: "result__heading", text: t("ui.result") }),
       statusBox,
       detailsBox,
-      copyLinkBlock());
+      copyLinkBlock(),
+      resultTools ? resultTools({ t, current: () => ({ metric: state.metric, result: lastResult, state }) }) : null);
 
     root.replaceChildren(head, examples(metric), el("div", { class: "calculator__body" }, form, result));
     refresh();
@@ -272,6 +277,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     statusBox.replaceChildren(...status);
     detailsBox.replaceChildren(...details);
     root.classList.toggle("has-result", Boolean(result));
+    lastResult = result;
     onResult(result);
   }
 

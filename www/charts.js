@@ -7,7 +7,8 @@ import { el } from "./dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
-function svg(tag, attributes = {}, ...children) {
+/** An SVG element, as `el()` makes HTML ones. */
+export function svg(tag, attributes = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
   for (const [key, value] of Object.entries(attributes)) {
     if (value !== null && value !== undefined) node.setAttribute(key, String(value));
@@ -16,6 +17,14 @@ function svg(tag, attributes = {}, ...children) {
     if (child !== null && child !== undefined && child !== false) node.append(child);
   }
   return node;
+}
+
+let measurer = null;
+/** The width of `text` in `font` (CSS shorthand): labels are placed by their real size in any language. */
+export function textWidth(text, font) {
+  measurer ??= document.createElement("canvas").getContext("2d");
+  measurer.font = font;
+  return measurer.measureText(String(text)).width;
 }
 
 /** Runs of consecutive non-null values, as [[index, value], …] each: lines break at a null. */
@@ -65,7 +74,8 @@ export function lineChart(spec) {
     const narrow = width < 480;
     const height = narrow ? 220 : 280;
     // Room at the right for the last period's label, centred under its point.
-    const labelHalf = (label) => (String(label).length * 6.6) / 2;
+    const tickFont = `12px ${getComputedStyle(holder).fontFamily}`;
+    const labelHalf = (label) => textWidth(label, tickFont) / 2;
     const lastHalf = spec.labels.length > 0 ? labelHalf(spec.labels[spec.labels.length - 1]) : 0;
     const margin = { top: 12, right: Math.max(14, Math.ceil(lastHalf) + 2), bottom: 50, left: narrow ? 56 : 64 };
     const plotW = width - margin.left - margin.right;
@@ -95,7 +105,9 @@ export function lineChart(spec) {
         svg("text", { x: margin.left - 8, y: y(tick), dy: "0.32em", "text-anchor": "end", class: "chart__tick" }, spec.yFormat(tick)));
     }
     // x-axis labels: as many as fit without touching.
-    const room = Math.max(1, Math.floor(plotW / (narrow ? 58 : 70)));
+    // ("сент. 2024 г." needs twice the room of "Sep 2024".)
+    const widest = Math.max(0, ...spec.labels.map((label) => 2 * labelHalf(label)));
+    const room = Math.max(1, Math.floor(plotW / Math.max(narrow ? 58 : 70, widest + 12)));
     const step = Math.max(1, Math.ceil(count / room));
     spec.labels.forEach((label, i) => {
       if (i % step !== 0 && i !== count - 1) return;

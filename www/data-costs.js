@@ -5,6 +5,7 @@ import { el, fill, showFieldError } from "./dom.js";
 import { createSourceInput } from "./source-input.js";
 import { scrollingTable } from "./data-tables.js";
 import { runSection } from "./data-client.js";
+import { exportBar, files } from "./export-bar.js";
 
 /**
  * @param {{ t, getFormat: () => format, client, lang: () => string }} context
@@ -116,6 +117,20 @@ export function createCostsSection({ t, getFormat, client, lang }) {
         el("p", { class: "data-value__label", text: t("data.page.costs.per_customer") }),
         ...perCustomer),
       scrollingTable(captionId, t("data.page.costs.caption"), table),
+      exportBar({
+        t,
+        what: t("data.page.export.costs"),
+        name: "costs",
+        formats: {
+          csv: () => files.csv([
+            [t("data.page.costs.category"), files.money(t("data.page.costs.amount"), fmt.currency), files.percent(t("data.page.costs.share"))],
+            ...report.categories.map((row) => [row.category, { money: row.amount }, row.share]),
+            [t("data.page.costs.total"), { money: report.total }, 100],
+            [t("data.page.costs.per_customer"), report.per_customer === null || report.per_customer === undefined ? null : { money: report.per_customer }, null],
+          ], lang()),
+          json: () => files.json(report),
+        },
+      }),
       skipped);
   }
 

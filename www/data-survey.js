@@ -6,6 +6,8 @@ import { barChart } from "./charts.js";
 import { createSourceInput } from "./source-input.js";
 import { warningsBox } from "./data-tables.js";
 import { runSection } from "./data-client.js";
+import { exportBar, files } from "./export-bar.js";
+import { barChartFile, chartFormats } from "./chart-export.js";
 
 const KINDS = ["nps", "csat", "ces"];
 const SCALES = ["auto", "5", "7", "10"];
@@ -146,6 +148,19 @@ export function createSurveySection({ t, getFormat, client, lang }) {
         ].filter(Boolean).join(" "),
       })),
     chart,
+    exportBar({ t, what: t("data.page.export.survey_chart"), name: `${report.kind}-chart`, formats: chartFormats(() => barChartFile(chart, t(`data.page.survey.value.${report.kind}`))) }),
+    exportBar({
+      t,
+      what: t("data.page.export.survey"),
+      name: report.kind,
+      formats: {
+        csv: () => files.csv([
+          [t("data.page.export.score"), t("data.page.export.answers"), files.percent(t("data.page.export.share"))],
+          ...report.scores.map((score, i) => [score, report.counts[i], report.shares[i]]),
+        ], lang()),
+        json: () => files.json(report),
+      },
+    }),
     warningsBox(report.warnings, t),
     skipped);
   }

@@ -1,11 +1,14 @@
 // The transactions report as the page shows it: what was understood, the
 // totals, the period table and chart, the cohort heat map and the segments.
 // Each function takes the engine's report and a context
-// { t, fmt, source, links } and returns a section; nothing here talks to
-// the worker.
+// { t, fmt, lang, source, links } and returns a section; nothing here talks
+// to the worker. Each table can be saved as CSV from the report's own
+// numbers (not the rounded text on screen), and the chart as PNG or SVG.
 
 import { el } from "./dom.js";
 import { lineChart, heatStyle } from "./charts.js";
+import { exportBar, files } from "./export-bar.js";
+import { lineChartFile, chartFormats } from "./chart-export.js";
 
 const NAMED_DELIMITERS = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", " ": "space" };
 
@@ -110,11 +113,12 @@ export function warningsBox(warnings, t, fmt = null) {
 
 // ---- Totals -----------------------------------------------------------------
 
-export function totalsCards(report, { t, fmt }) {
+export function totalsCards(report, { t, fmt, lang }) {
   const totals = report.totals;
   const card = (key, label, value, detail) => el("div", { class: "card", "data-total": key },
     el("dt", { class: "card__label", text: label }),
-    el("dd", { class: "card__value", text: value }),
+    // Long figures ("87 050,20 USD") get smaller type rather than break inside a word.
+    el("dd", { class: value.length > 11 ? "card__value card__value--long" : "card__value", text: value }),
     detail ? el("dd", { class: "card__detail", text: detail }) : null);
   const clv = totals.clv;
   const clvCard = clv && clv.value !== null && clv.value !== undefined
@@ -129,6 +133,19 @@ export function totalsCards(report, { t, fmt }) {
       el("dt", { class: "card__label", text: t("data.page.totals.clv") }),
       el("dd", { class: "card__note", text: clv ? clv.note : fmt.dash }));
   const c = totals.concentration;
+  const csv = () => files.csv([
+    [t("ui.export.field"), t("ui.export.value")],
+    [t("data.page.totals.customers"), totals.customers],
+    [t("data.page.totals.orders"), totals.orders],
+    [files.money(t("data.page.totals.revenue"), fmt.currency), { money: totals.revenue }],
+    [files.money(t("data.page.totals.aov"), fmt.currency), { money: totals.aov }],
+    [t("data.page.totals.frequency"), totals.purchase_frequency],
+    [files.percent(t("data.page.totals.repeat")), totals.repeat_purchase_rate],
+    [files.money(t("data.page.totals.clv"), fmt.currency), clv && clv.value !== null && clv.value !== undefined ? { money: clv.value } : null],
+    [files.percent(t("data.page.totals.top10")), c.top10_share],
+    [files.percent(t("data.page.totals.top20")), c.top20_share],
+    [t("data.page.totals.active"), totals.active_customers],
+  ], lang);
   return section("data-totals", t("data.page.totals.heading"),
     el("dl", { class: "cards" },
       card("customers", t("data.page.totals.customers"), fmt.integer(totals.customers),
@@ -144,11 +161,13 @@ export function totalsCards(report, { t, fmt }) {
       card("top20", t("data.page.totals.top20"), fmt.percent(c.top20_share),
         t("data.page.totals.top_detail", { n: c.top20_customers })),
       card("active_customers", t("data.page.totals.active"), fmt.integer(totals.active_customers),
-        t("data.page.totals.active_detail", { w: report.window_days, date: fmt.date(totals.last_date) }))));
+        t("data.page.totals.active_detail", { w: report.window_days, date: fmt.date(totals.last_date) }))),
+    exportBar({ t, what: t("data.page.export.totals"), name: "totals", formats: { csv } }));
 }
 
 // ---- Periods ------------------------------------------------------------------
 
+/** The period table's columns: key and heading; money columns are saved with two decimals. */
 const PERIOD_COLUMNS = [
   ["period", "data.page.col.period"],
   ["start", "data.page.col.start"],
@@ -165,6 +184,24 @@ const PERIOD_COLUMNS = [
   ["purchase_frequency", "data.page.col.frequency"],
   ["open", "data.page.col.open"],
 ];
+const MONEY_COLUMNS = ["revenue", "aov"];
+const PERCENT_COLUMNS = ["retention_rate", "churn_rate"];
+
+/** The period table as CSV rows: ISO periods ("2024-03"), full-precision rates, a column marking the partial period. */
+function periodRows(report, t, currency) {
+  const columns = PERIOD_COLUMNS.filter(([key]) => key !== "open");
+  const heading = ([key, label]) => {
+    if (MONEY_COLUMNS.includes(key)) return files.money(t(label), currency);
+    return PERCENT_COLUMNS.includes(key) ? files.percent(t(label)) : t(label);
+  };
+  return [
+    [...columns.map(heading), t("data.page.periods.partial")],
+    ...report.periods.map((row) => [
+      ...columns.map(([key]) => (MONEY_COLUMNS.includes(key) ? { money: row[key] } : row[key] ?? null)),
+      row.partial ? t("data.page.periods.partial") : null,
+    ]),
+  ];
+}
 
 function periodCell(key, row, { fmt }) {
   switch (key) {
@@ -186,7 +223,7 @@ function periodCell(key, row, { fmt }) {
  * `links.calculatorHref(row)` and `links.openCalculator(row, event)` send a
  * period's S, E and N to the retention calculator.
  */
-export function periodsSection(report, { t, fmt, links }, controls) {
+export function periodsSection(report, { t, fmt, lang, links }, controls) {
   const captionId = "data-periods-caption";
   const caption = t("data.page.periods.caption", { w: report.window_days });
   const rows = report.periods.map((row) => {
@@ -243,14 +280,16 @@ export function periodsSection(report, { t, fmt, links }, controls) {
   return section("data-periods", t("data.page.periods.heading"),
     controls,
     chart,
+    exportBar({ t, what: t("data.page.export.chart"), name: "retention-chart", formats: chartFormats(() => lineChartFile(chart, t("data.page.chart.title"))) }),
     scrollingTable(captionId, caption, table),
+    exportBar({ t, what: t("data.page.export.periods"), name: "periods", formats: { csv: () => files.csv(periodRows(report, t, fmt.currency), lang) } }),
     el("p", { class: "data-note", text: t("data.page.periods.legend") }),
     partial ? el("p", { class: "data-note", text: t("data.page.periods.partial_note") }) : null);
 }
 
 // ---- Cohorts ------------------------------------------------------------------
 
-export function cohortSection(report, { t, fmt }) {
+export function cohortSection(report, { t, fmt, lang }) {
   const captionId = "data-cohorts-caption";
   const caption = t("data.page.cohorts.caption");
   const width = Math.max(report.cohort_average.length, ...report.cohorts.map((c) => c.percent.length));
@@ -292,6 +331,13 @@ export function cohortSection(report, { t, fmt }) {
       el("td", { class: "num cohort-size" }),
       average)));
 
+  const months = Array.from({ length: width }, (_, i) => i);
+  const csv = () => files.csv([
+    [t("data.page.cohorts.cohort"), t("data.page.cohorts.size"), ...months.map((i) => files.percent(t("data.page.export.month", { k: i })))],
+    ...report.cohorts.map((cohort) => [cohort.cohort, cohort.size, ...months.map((i) => cohort.percent[i] ?? null)]),
+    [t("data.page.cohorts.average"), null, ...months.map((i) => report.cohort_average[i] ?? null)],
+  ], lang);
+
   const hasPartial = report.cohorts.some((c) => c.partial);
   return section("data-cohorts", t("data.page.cohorts.heading"),
     el("p", { class: "data-intro", text: t("data.page.cohorts.intro") }),
@@ -301,13 +347,14 @@ export function cohortSection(report, { t, fmt }) {
       el("span", { class: "heat-legend__ramp" }),
       el("span", { text: fmt.percent(100, 0) })),
     el("p", { class: "data-note", text: t("data.page.cohorts.blank_note") }),
-    hasPartial ? el("p", { class: "data-note", text: t("data.page.cohorts.partial_note", { mark: partialMark, date: fmt.date(report.totals.last_date) }) }) : null);
+    hasPartial ? el("p", { class: "data-note", text: t("data.page.cohorts.partial_note", { mark: partialMark, date: fmt.date(report.totals.last_date) }) }) : null,
+    exportBar({ t, what: t("data.page.export.cohorts"), name: "cohorts", formats: { csv } }));
 }
 
 // ---- Segments -----------------------------------------------------------------
 
 /** The segments table; `onDownload(segment, button)` fetches and saves a segment's list. */
-export function segmentsSection(report, { t, fmt }, onDownload) {
+export function segmentsSection(report, { t, fmt, lang }, onDownload) {
   const captionId = "data-segments-caption";
   const caption = t("data.page.segments.caption", { w: report.window_days, date: fmt.date(report.totals.last_date) });
   const rows = report.segments.map((segment) => {
@@ -336,7 +383,12 @@ export function segmentsSection(report, { t, fmt }, onDownload) {
       el("th", { scope: "col", class: "num", text: t("data.page.segments.share") }),
       el("th", { scope: "col", text: t("data.page.segments.list") }))),
     el("tbody", {}, rows));
+  const csv = () => files.csv([
+    [t("data.page.segments.segment"), t("data.page.export.rule"), t("data.page.segments.customers"), files.percent(t("data.page.segments.share"))],
+    ...report.segments.map((segment) => [segment.name, segment.rule, segment.customers, segment.revenue_share]),
+  ], lang);
   return section("data-segments", t("data.page.segments.heading"),
     scrollingTable(captionId, caption, table),
+    exportBar({ t, what: t("data.page.export.segments"), name: "segments", formats: { csv } }),
     el("p", { id: "data-segments-status", class: "data-note", role: "status" }));
 }

@@ -13,6 +13,7 @@ import {
 import { createSurveySection } from "./data-survey.js";
 import { createCostsSection } from "./data-costs.js";
 import { downloadText } from "./downloads.js";
+import { exportBar, files } from "./export-bar.js";
 
 /**
  * Engine errors that the column-mapping step can fix. "no_data" too: when no
@@ -296,6 +297,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     const context = {
       t,
       fmt,
+      lang: state.lang,
       source,
       links: {
         calculatorHref: (row) => calculatorHref({ start: row.start, end: row.end, new: row.new }),
@@ -314,7 +316,9 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       onclick: () => showMapping(),
     });
     const understood = understoodPanel(report, context);
-    understood.querySelector("h3").after(el("div", { class: "data-section__actions" }, change));
+    // The whole analysis, as the engine gave it (keys as in spec/api.md).
+    const json = exportBar({ t, what: t("data.page.export.report"), name: "retention-report", formats: { json: () => files.json(report) } });
+    understood.querySelector("h3").after(el("div", { class: "data-section__actions" }, change, json));
     fill(resultsBox,
       understood,
       warningsBox(report.warnings, t, fmt),

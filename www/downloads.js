@@ -1,13 +1,9 @@
-// Saving text the page made (a segment's customer list) as a file, without a
-// server: a Blob URL on a temporary link.
+// Saving what the page made (a table as CSV, a report as JSON, a chart as
+// PNG or SVG) as a file, without a server: a Blob URL on a temporary link.
 
-/**
- * Downloads `text` as `filename`. CSV gets a UTF-8 byte-order mark, so
- * Excel reads "Wójcik" as written instead of guessing an old code page.
- */
-export function downloadText(text, filename, type = "text/csv") {
-  const parts = type === "text/csv" ? ["\uFEFF", text] : [text];
-  const url = URL.createObjectURL(new Blob(parts, { type: `${type};charset=utf-8` }));
+/** Downloads `blob` as `filename`. */
+export function downloadBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = filename;
@@ -18,4 +14,13 @@ export function downloadText(text, filename, type = "text/csv") {
   // The browser has taken the file by the next turn; a minute is ample and
   // frees the memory of large lists.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Downloads `text` as `filename`. CSV gets a UTF-8 byte-order mark, so
+ * Excel reads "Wójcik" as written instead of guessing an old code page.
+ */
+export function downloadText(text, filename, type = "text/csv") {
+  const parts = type === "text/csv" ? ["\uFEFF", text] : [text];
+  downloadBlob(new Blob(parts, { type: `${type};charset=utf-8` }), filename);
 }

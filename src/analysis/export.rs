@@ -1,4 +1,5 @@
-//! Customer lists as CSV for download, safe to open in a spreadsheet.
+//! Tables as CSV for download (customer lists, the page's result tables),
+//! safe to open in a spreadsheet and read there as numbers.
 //!
 //! A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
 //! read by Excel, LibreOffice and Google Sheets as a formula, so a customer
@@ -7,6 +8,9 @@
 //! follows RFC 4180.
 
 use csv::WriterBuilder;
+
+use crate::format::plain_number;
+use crate::locale::Locale;
 
 /// A text cell made safe against formula injection.
 ///
@@ -29,14 +33,72 @@ pub fn safe_cell(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes a header and rows of cells as CSV text (comma, `\r\n`, quotes
-/// where needed), every cell through [`safe_cell`].
-pub fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut writer = WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    // Writing into a Vec cannot fail.
-    let _ = writer.write_record(header);
+/// One cell of an exported table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Words, ids, dates: written as they are, formulas defused.
+    Text(String),
+    /// A count, rate or ratio, at full precision.
+    Number(f64),
+    /// An amount of money, with two decimals (`12.50`).
+    Money(f64),
+    /// Nothing (a rate with no customers to work it out from).
+    Empty,
+}
+
+/// How a spreadsheet in the reader's language expects CSV. Excel and
+/// LibreOffice in a decimal-comma locale (Polish, Russian) split columns at
+/// `;` and read `12,5` as a number; given `,` and `12.5` they put each row in
+/// one cell or read dates. English gets `,` and `12.5`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sheet {
+    delimiter: u8,
+    decimal: char,
+}
+
+impl Sheet {
+    /// The convention of `locale`'s spreadsheets.
+    pub fn for_locale(locale: Locale) -> Sheet {
+        let decimal = locale.decimal();
+        Sheet { delimiter: if decimal == ',' { b';' } else { b',' }, decimal }
+    }
+
+    fn number(self, plain: String) -> String {
+        if self.decimal == '.' {
+            plain
+        } else {
+            plain.replace('.', &self.decimal.to_string())
+        }
+    }
+
+    fn write(self, cell: &Cell) -> String {
+        match cell {
+            Cell::Text(text) => safe_cell(text).into_owned(),
+            // Never NaN or ∞ in a file someone will sum.
+            Cell::Number(value) | Cell::Money(value) if !value.is_finite() => String::new(),
+            // Nine decimals keep every rate and ratio the page shows, exactly enough.
+            Cell::Number(value) => self.number(plain_number(*value, 9, true)),
+            Cell::Money(value) => self.number(plain_number(*value, 2, false)),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// Writes rows of cells (the first row is usually the header) as CSV text in
+/// `sheet`'s convention, `\r\n` line ends, quotes where RFC 4180 needs them.
+///
+/// ```
+/// use retention_metrics::analysis::export::{write_table, Cell, Sheet};
+/// use retention_metrics::locale::Locale;
+/// let rows = [vec![Cell::Text("Okres".into()), Cell::Text("Retencja (%)".into())],
+///             vec![Cell::Text("2024-03".into()), Cell::Number(87.5)]];
+/// assert_eq!(write_table(Sheet::for_locale(Locale::Pl), rows), "Okres;Retencja (%)\r\n2024-03;87,5\r\n");
+/// ```
+pub fn write_table(sheet: Sheet, rows: impl IntoIterator<Item = Vec<Cell>>) -> String {
+    let mut writer = WriterBuilder::new().delimiter(sheet.delimiter).terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     for row in rows {
-        let _ = writer.write_record(row.iter().map(|cell| safe_cell(cell).into_owned()));
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(row.iter().map(|cell| sheet.write(cell)));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
@@ -46,13 +108,27 @@ pub fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> St
 mod tests {
     use super::*;
 
+    fn text(cell: &str) -> Cell {
+        Cell::Text(cell.to_string())
+    }
+
     #[test]
     fn formulas_are_defused_and_quotes_kept() {
-        let text = write_csv(
-            &["customer", "orders"],
-            [vec!["=cmd|' /C calc'!A0".to_string(), "3".into()], vec!["Smith, \"Al\"".into(), "1".into()], vec!["-5".into(), "-2.5".into()], vec!["-x".into(), "0".into()]]
-                .into_iter(),
-        );
-        assert_eq!(text, "customer,orders\r\n'=cmd|' /C calc'!A0,3\r\n\"Smith, \"\"Al\"\"\",1\r\n-5,-2.5\r\n'-x,0\r\n");
+        let rows = [
+            vec![text("customer"), text("orders")],
+            vec![text("=cmd|' /C calc'!A0"), Cell::Number(3.0)],
+            vec![text("Smith, \"Al\""), Cell::Number(1.0)],
+            vec![text("-5"), Cell::Number(-2.5)],
+            vec![text("-x"), Cell::Empty],
+        ];
+        let text = write_table(Sheet::for_locale(Locale::En), rows);
+        assert_eq!(text, "customer,orders\r\n'=cmd|' /C calc'!A0,3\r\n\"Smith, \"\"Al\"\"\",1\r\n-5,-2.5\r\n'-x,\r\n");
+    }
+
+    #[test]
+    fn numbers_follow_the_readers_spreadsheet() {
+        let row = || vec![vec![Cell::Number(1234.5), Cell::Money(7.0), Cell::Number(f64::NAN), Cell::Number(-0.0), Cell::Number(1e12), text("a;b")]];
+        assert_eq!(write_table(Sheet::for_locale(Locale::En), row()), "1234.5,7.00,,0,1000000000000,a;b\r\n");
+        assert_eq!(write_table(Sheet::for_locale(Locale::Ru), row()), "1234,5;7,00;;0;1000000000000;\"a;b\"\r\n");
     }
 }

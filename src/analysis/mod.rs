@@ -24,6 +24,7 @@ use crate::ingest::log::{read_log, InputSummary, Log, LogOptions};
 use crate::locale::Locale;
 use crate::text::Texts;
 use cohorts::{cohort_table, CohortRow};
+use export::{Cell, Sheet};
 use ledger::Ledger;
 use periods::{period_rows, PeriodKind, PeriodRow};
 use segments::{assign, by_revenue, Segment};
@@ -154,19 +155,18 @@ pub fn segment_csv(bytes: impl AsRef<[u8]>, options: &TransactionOptions, segmen
     let (ranked, revenue) = by_revenue(&ledger);
     let segments = assign(&ledger, options.window_days, &ranked);
     let texts = Texts::for_locale(options.log.lang);
-    let header = ["customer", "orders", "revenue", "first_order", "last_order"].map(|k| texts.get(&format!("data.csv.{k}")).to_string());
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let header = ["customer", "orders", "revenue", "first_order", "last_order"].map(|k| Cell::Text(texts.get(&format!("data.csv.{k}")).to_string()));
     let rows = ranked.iter().map(|&c| c as usize).filter(|&c| segments[c] == segment).map(|c| {
         let (days, _) = ledger.of(c);
         vec![
-            log.customer_ids[c].to_string(),
-            days.len().to_string(),
-            crate::format::plain_cents(revenue[c]),
-            crate::calendar::Day(days[0]).to_string(),
-            crate::calendar::Day(days[days.len() - 1]).to_string(),
+            Cell::Text(log.customer_ids[c].to_string()),
+            Cell::Number(days.len() as f64),
+            Cell::Money(revenue[c]),
+            Cell::Text(crate::calendar::Day(days[0]).to_string()),
+            Cell::Text(crate::calendar::Day(days[days.len() - 1]).to_string()),
         ]
     });
-    Ok(export::write_csv(&header, rows))
+    Ok(export::write_table(Sheet::for_locale(options.log.lang), std::iter::once(header.to_vec()).chain(rows)))
 }
 
 /// Reads the log and regroups its orders by customer. The file's bytes are

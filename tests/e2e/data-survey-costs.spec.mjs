@@ -55,7 +55,7 @@ test('NPS rounds half away from zero, below zero too', async ({ page }) => {
 
 test('CSAT with the scale found from the answers, then set by hand; CES', async ({ page }) => {
   await openDataView(page);
-  await survey(page).getByLabel('Survey').selectOption('csat');
+  await survey(page).getByLabel('Survey', { exact: true }).selectOption('csat');
   const scale = survey(page).getByLabel('CSAT scale');
   await expect(scale).toBeVisible();
   await expect(scale).toHaveValue('auto');
@@ -74,7 +74,7 @@ test('CSAT with the scale found from the answers, then set by hand; CES', async 
   await expect(survey(page).locator('.bar-chart__item')).toHaveCount(7);
 
   // CES from the same box, re-run on the kind change: 7, 6, 5, 2, 4.
-  await survey(page).getByLabel('Survey').selectOption('ces');
+  await survey(page).getByLabel('Survey', { exact: true }).selectOption('ces');
   await expect(scale).toBeHidden();
   await pasteAnswers(page, '7\n6\n5\n2\n4\n');
   await expect(survey(page).locator('.data-value')).toHaveText('4.80');
