@@ -77,7 +77,7 @@ fn typed_strings_follow_the_locale_option() {
     let read = get(&result, "inputs");
     assert_eq!(number(&read, "revenue"), 1234.5);
     assert_eq!(number(&read, "orders"), 2.0);
-    let keys: Vec<String> = Object::keys(read.unchecked_ref()).iter().filter_map(|k| k.as_string()).collect();
+    let keys: Vec<String> = Object::keys(read.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
     assert_eq!(keys, ["revenue", "orders"]);
 }
 

@@ -95,7 +95,8 @@ impl Sheet {
 /// assert_eq!(write_table(Sheet::for_locale(Locale::Pl), rows), "Okres;Retencja (%)\r\n2024-03;87,5\r\n");
 /// ```
 pub fn write_table(sheet: Sheet, rows: impl IntoIterator<Item = Vec<Cell>>) -> String {
-    let mut writer = WriterBuilder::new().delimiter(sheet.delimiter).terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    // Flexible: a row may be shorter than the header (a table's footer); without it the csv crate drops that row's line end.
+    let mut writer = WriterBuilder::new().flexible(true).delimiter(sheet.delimiter).terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     for row in rows {
         // Writing into a Vec cannot fail.
         let _ = writer.write_record(row.iter().map(|cell| sheet.write(cell)));
@@ -123,6 +124,12 @@ mod tests {
         ];
         let text = write_table(Sheet::for_locale(Locale::En), rows);
         assert_eq!(text, "customer,orders\r\n'=cmd|' /C calc'!A0,3\r\n\"Smith, \"\"Al\"\"\",1\r\n-5,-2.5\r\n'-x,\r\n");
+    }
+
+    #[test]
+    fn rows_of_any_length_each_end_their_line() {
+        let rows = [vec![text("a"), text("b")], vec![Cell::Number(1.0), Cell::Number(2.0), Cell::Empty], vec![text("c")]];
+        assert_eq!(write_table(Sheet::for_locale(Locale::En), rows), "a,b\r\n1,2,\r\nc\r\n");
     }
 
     #[test]

@@ -1,8 +1,9 @@
 // The offline edition (dist/retention-calculator.html) opened from disk, as
 // someone does with a file saved or mailed to them: with the network cut and
-// every request refused, it computes a worked example and analyses a dropped
-// CSV, and asks for nothing but its own file.
+// every request refused, it computes a worked example, analyses a dropped CSV
+// and saves its tables and charts, and asks for nothing but its own file.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { field, resultValue } from './helpers.mjs';
 import { dropFile, expectReport, totalValue } from './data-helpers.mjs';
@@ -61,6 +62,13 @@ test('from disk with no network, a dropped CSV is analysed in the worker', async
   await expectReport(page);
   await expect(totalValue(page, 'customers')).toHaveText('4');
   await expect(totalValue(page, 'revenue')).toHaveText('$1,307.50');
+  // Saving works from disk too: the table as CSV, the chart as PNG (drawn through a blob: image).
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the totals as CSV' }).click();
+  expect(readFileSync(await (await csv).path(), 'utf8')).toContain('Customers,4');
+  const png = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the retention chart as PNG' }).click();
+  expect(readFileSync(await (await png).path()).subarray(1, 4).toString()).toBe('PNG');
 });
 
 test('the offline file offers neither to download itself, nor to embed, nor a link (it has no address)', async ({ page }) => {
