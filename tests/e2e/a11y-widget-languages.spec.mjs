@@ -3,28 +3,12 @@
 // translated labels, number formats and error messages must keep the names,
 // contrast and ARIA ties the English widget has. Every widget's texts must
 // really be in that language (strings from src/locales/pl.txt and ru.txt).
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
-import { guardPage, expectNoAxeViolations } from './helpers.mjs';
+import { guardPage, expectNoAxeViolations, locale } from './helpers.mjs';
 
 guardPage(test);
 
 const NBSP = '\u00a0';
-
-/** One language's texts as the engine reads them: `key = text` lines of src/locales/<lang>.txt. */
-function locale(lang) {
-  const text = readFileSync(fileURLToPath(new URL(`../../src/locales/${lang}.txt`, import.meta.url)), 'utf8');
-  const entries = new Map();
-  for (const line of text.split('\n')) {
-    const match = line.match(/^([\w.]+)\s*=\s*(.*)$/);
-    if (match) entries.set(match[1], match[2].trim());
-  }
-  return (key) => {
-    if (!entries.has(key)) throw new Error(`${key} missing from ${lang}.txt`);
-    return entries.get(key);
-  };
-}
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

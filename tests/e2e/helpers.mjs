@@ -1,4 +1,6 @@
 // Shared steps for the page's end-to-end tests.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -133,4 +135,18 @@ export async function expectNoAxeViolations(page, { include } = {}) {
   const results = await builder.analyze();
   const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(found).toEqual([]);
+}
+
+/** One language's texts as the engine reads them: `key = text` lines of src/locales/<lang>.txt. */
+export function locale(lang) {
+  const text = readFileSync(fileURLToPath(new URL(`../../src/locales/${lang}.txt`, import.meta.url)), 'utf8');
+  const entries = new Map();
+  for (const line of text.split('\n')) {
+    const match = line.match(/^([\w.]+)\s*=\s*(.*)$/);
+    if (match) entries.set(match[1], match[2].trim());
+  }
+  return (key) => {
+    if (!entries.has(key)) throw new Error(`${key} missing from ${lang}.txt`);
+    return entries.get(key);
+  };
 }

@@ -5,29 +5,13 @@
 // sideways and that the background follows the colour scheme. The pictures
 // land in test-results/screenshots/ (calc-pl-dark-phone.png, data-ru-light.png…)
 // for a person to look at.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
-import { guardPage, openPage, resultValue } from './helpers.mjs';
+import { guardPage, openPage, resultValue, locale } from './helpers.mjs';
 import { runSampleIn } from './data-helpers.mjs';
 
 guardPage(test);
 
 const NBSP = '\u00a0';
-
-/** One language's texts as the engine reads them: `key = text` lines of src/locales/<lang>.txt. */
-function locale(lang) {
-  const text = readFileSync(fileURLToPath(new URL(`../../src/locales/${lang}.txt`, import.meta.url)), 'utf8');
-  const entries = new Map();
-  for (const line of text.split('\n')) {
-    const match = line.match(/^([\w.]+)\s*=\s*(.*)$/);
-    if (match) entries.set(match[1], match[2].trim());
-  }
-  return (key) => {
-    if (!entries.has(key)) throw new Error(`${key} missing from ${lang}.txt`);
-    return entries.get(key);
-  };
-}
 
 /** The texts each screenshot checks, from the locale files, and the coffee example's result. */
 const TEXTS = Object.fromEntries(Object.entries({ en: '90%', pl: '90%', ru: `90${NBSP}%` }).map(([lang, value]) => {
