@@ -2,8 +2,8 @@
 // other number formats and translated controls must not break contrast,
 // names or layout rules that the English page passes.
 import { test, expect } from '@playwright/test';
-import { guardPage, openPage, field, resultValue, expectFieldError, expectNoAxeViolations } from './helpers.mjs';
-import { runSampleIn } from './data-helpers.mjs';
+import { guardPage, openPage, field, resultValue, expectFieldError, expectNoAxeViolations, locale } from './helpers.mjs';
+import { runSampleIn, openDataView, chooseOrdersFile } from './data-helpers.mjs';
 
 guardPage(test);
 
@@ -22,6 +22,19 @@ for (const lang of ['pl', 'ru']) {
       await expectNoAxeViolations(page);
 
       await runSampleIn(page, lang);
+      await expectNoAxeViolations(page);
+    });
+
+    test(`no axe violations in ${lang}, ${colorScheme}: the column-mapping step, with a column missing`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await openDataView(page, `&lang=${lang}`);
+      await chooseOrdersFile(page, 'orders-no-header.csv');
+      await expect(page.locator('#data-mapping')).toBeVisible();
+      await expect(page.locator('#data-mapping h3')).toHaveText(locale(lang)('data.page.mapping.heading'));
+      await expectNoAxeViolations(page);
+      await page.locator('#data-map-customer').selectOption('');
+      await page.locator('#data-mapping button[type="submit"]').click();
+      await expect(page.locator('#data-map-customer-error')).toBeVisible();
       await expectNoAxeViolations(page);
     });
   }
