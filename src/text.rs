@@ -237,6 +237,24 @@ mod tests {
     }
 
     #[test]
+    fn one_letter_words_keep_with_the_next_word_in_polish_and_russian() {
+        // build.rs joins them by a no-break space, as each file's `#! keep-with-next:` asks.
+        let lone = |text: &str, letters: &str| text.split(' ').any(|word| word.chars().count() == 1 && letters.contains(word));
+        let polish = Texts::for_locale(Locale::Pl);
+        assert!(polish.get("data.page.cohorts.blank_note").contains("w\u{a0}danym"));
+        for (tag, letters) in [("pl", "aiouwzAIOUWZ"), ("ru", "авикосуяАВИКОСУЯ")] {
+            let texts = Texts::for_locale(Locale::from_tag(tag).expect("a known tag"));
+            for key in texts.keys() {
+                // The last word of a text may stand alone: nothing follows it.
+                let text = texts.get(key).trim_end_matches(|c: char| !c.is_alphabetic());
+                let (body, _) = text.rsplit_once(' ').unwrap_or(("", text));
+                assert!(!lone(body, letters), "{tag}.txt: {key} leaves a one-letter word before a plain space: {text}");
+            }
+        }
+        assert!(Texts::for_locale(Locale::En).get("ui.privacy").contains(' '), "English is left as written");
+    }
+
+    #[test]
     fn missing_key_shows_the_key() {
         let texts = Texts::for_locale(Locale::En);
         assert_eq!(texts.get("no.such.key"), "no.such.key");
