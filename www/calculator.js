@@ -176,7 +176,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
         el("span", { class: "metric__cadence-label", text: t("ui.cadence") }), " ",
         el("span", { text: metric.cadence })) : null);
 
-    const clear = el("button", { type: "button", class: "form__clear", text: t("ui.clear") });
+    const clear = el("button", { type: "button", class: "button button--small form__clear", text: t("ui.clear") });
     clear.addEventListener("click", () => {
       setValues({});
       const first = fields.values().next().value;

@@ -60,7 +60,7 @@ export function createEmbed(actions, { current }) {
   close.addEventListener("click", () => dialog.close());
   document.body.append(dialog);
 
-  const button = el("button", { type: "button", class: "page-action", "aria-haspopup": "dialog" });
+  const button = el("button", { type: "button", class: "button button--small page-action", "aria-haspopup": "dialog" });
   button.addEventListener("click", () => {
     const shown = current();
     const code = embedSnippets(shown, t("ui.embed_frame_title", { name: shown.name }), location.href);

@@ -16,7 +16,7 @@ export function createOffline(actions) {
   if (isSingleFile()) return { render() {}, start() {} };
   let t = (key) => key;
 
-  const download = el("a", { href: "pkg/retention-calculator.html", download: "retention-calculator.html", class: "page-action" });
+  const download = el("a", { href: "pkg/retention-calculator.html", download: "retention-calculator.html", class: "button button--small page-action" });
   actions.append(download);
 
   // A release that arrived while the page was open, waiting for the reader's go-ahead.
