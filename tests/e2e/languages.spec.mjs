@@ -118,6 +118,10 @@ for (const [lang, expected] of Object.entries(SAMPLE_REPORT)) {
 
 for (const key of ['Enter', 'Space']) {
   test(`the translated file picker opens with ${key}, shows a focus ring and the chosen name`, async ({ page }) => {
+    // Listening from the start: Playwright turns on its interception of file
+    // dialogs asynchronously, and a key pressed before that opens an
+    // unseen native dialog instead.
+    const chooser = page.waitForEvent('filechooser');
     await openDataView(page, '&lang=pl');
     await page.locator('#data-heading').focus();
     await page.keyboard.press('Tab');
@@ -126,7 +130,6 @@ for (const key of ['Enter', 'Space']) {
     const ring = await page.locator('#data-drop .file-picker__button').evaluate((node) => getComputedStyle(node).outlineStyle);
     expect(ring).toBe('solid');
 
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press(key);
     await (await chooser).setFiles(fixture('orders-pl-cp1250.csv'));
     await expect(page.locator('#data-drop .file-picker__name')).toHaveText('orders-pl-cp1250.csv');
