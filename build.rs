@@ -34,11 +34,17 @@ fn keep_with_next(text: &str, short: &[&str]) -> String {
 
 /// The file as the engine will read it: the texts of `key = text` lines with the file's rule applied.
 fn typeset(source: &str) -> String {
-    let short: Vec<&str> = source.lines().find_map(|line| line.strip_prefix(DIRECTIVE)).map(|words| words.split_whitespace().collect()).unwrap_or_default();
+    let short: Vec<&str> = source
+        .lines()
+        .find_map(|line| line.strip_prefix(DIRECTIVE))
+        .map(|words| words.split_whitespace().collect())
+        .unwrap_or_default();
     source
         .lines()
         .map(|line| match line.split_once(" = ") {
-            Some((key, text)) if !short.is_empty() && !line.starts_with('#') => format!("{key} = {}\n", keep_with_next(text, &short)),
+            Some((key, text)) if !short.is_empty() && !line.starts_with('#') => {
+                format!("{key} = {}\n", keep_with_next(text, &short))
+            }
             _ => format!("{line}\n"),
         })
         .collect()
@@ -60,7 +66,10 @@ fn main() {
         let source = fs::read_to_string(format!("src/locales/{tag}.txt")).expect("a language file is UTF-8 text");
         fs::write(out.join(format!("{tag}.txt")), typeset(&source)).expect("OUT_DIR is writable");
     }
-    let entries: String = tags.iter().map(|tag| format!("    (\"{tag}\", include_str!(concat!(env!(\"OUT_DIR\"), \"/{tag}.txt\"))),\n")).collect();
+    let entries: String = tags
+        .iter()
+        .map(|tag| format!("    (\"{tag}\", include_str!(concat!(env!(\"OUT_DIR\"), \"/{tag}.txt\"))),\n"))
+        .collect();
     let code = format!("/// Every language file, by tag, in tag order, typeset by build.rs.\npub const LANGUAGES: &[(&str, &str)] = &[\n{entries}];\n");
     fs::write(out.join("languages.rs"), code).expect("OUT_DIR is writable");
 }

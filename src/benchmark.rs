@@ -99,7 +99,14 @@ pub(crate) fn assess(
             let sector_name = found.map(|s| texts.get(&format!("sector.{}", s.id)).to_string()).unwrap_or_default();
             let average = writer.fact(FactKind::Percent, reference);
             let text = sentence(&key, reference, &[("sector", sector_name), ("average", average)]);
-            BenchmarkResult { kind, sector: found.map(|s| s.id), reference: Some(reference), difference: Some(value - reference), verdict, text }
+            BenchmarkResult {
+                kind,
+                sector: found.map(|s| s.id),
+                reference: Some(reference),
+                difference: Some(value - reference),
+                verdict,
+                text,
+            }
         }
         Benchmark::NpsBands => {
             let verdict = match value {
@@ -116,12 +123,29 @@ pub(crate) fn assess(
             let verdict = compare(value, reference);
             let shown = writer.fact(FactKind::Percent, reference);
             let text = sentence(&format!("metric.{metric_id}.benchmark.{verdict}"), reference, &[("reference", shown)]);
-            BenchmarkResult { kind: "reference", sector: None, reference: Some(reference), difference: Some(value - reference), verdict, text }
+            BenchmarkResult {
+                kind: "reference",
+                sector: None,
+                reference: Some(reference),
+                difference: Some(value - reference),
+                verdict,
+                text,
+            }
         }
         Benchmark::Range(low, high) => {
-            let verdict = if value < low { "below" } else if value > high { "above" } else { "within" };
+            let verdict = if value < low {
+                "below"
+            } else if value > high {
+                "above"
+            } else {
+                "within"
+            };
             let bound = |x: f64| writer.fact(FactKind::Number, x);
-            let text = sentence(&format!("metric.{metric_id}.benchmark.{verdict}"), low, &[("low", bound(low)), ("high", bound(high))]);
+            let text = sentence(
+                &format!("metric.{metric_id}.benchmark.{verdict}"),
+                low,
+                &[("low", bound(low)), ("high", bound(high))],
+            );
             BenchmarkResult { kind: "range", sector: None, reference: None, difference: None, verdict, text }
         }
     })

@@ -304,7 +304,11 @@ fn describe(def: &MetricDef, texts: &Texts) -> MetricInfo {
         sectors: (def.benchmark == Some(Benchmark::Sectors)).then(|| {
             SECTORS
                 .iter()
-                .map(|s| SectorInfo { id: s.id, name: texts.get(&format!("sector.{}", s.id)).to_string(), value: s.retention_percent })
+                .map(|s| SectorInfo {
+                    id: s.id,
+                    name: texts.get(&format!("sector.{}", s.id)).to_string(),
+                    value: s.retention_percent,
+                })
                 .collect()
         }),
     }

@@ -9,7 +9,8 @@ use crate::benchmark::{self, BenchmarkResult};
 use crate::catalog::{self, InputKind, InputSpec, MetricDef, Unit};
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::format::{
-    decimals_for, format_money, format_money_as_typed, format_number, format_percent, format_percent_to, round_half_away, Currency,
+    decimals_for, format_money, format_money_as_typed, format_number, format_percent, format_percent_to,
+    round_half_away, Currency,
 };
 use crate::ingest::number::{read_number, NumberError};
 use crate::locale::Locale;
@@ -213,7 +214,9 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
     let writer = Writer { lang, currency: options.currency };
     let Some(def) = catalog::find(id) else {
         let message = texts.fill("error.unknown_metric", &|name| (name == "text").then(|| id.to_string()));
-        return Err(Rejected { errors: vec![FieldError { field: "metric".into(), code: ErrorCode::UnknownMetric, message }] });
+        return Err(Rejected {
+            errors: vec![FieldError { field: "metric".into(), code: ErrorCode::UnknownMetric, message }],
+        });
     };
     let context = Context { def, texts, writer };
     let values = context.read_inputs(inputs, options.locale)?;
@@ -221,9 +224,15 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
     if !(evaluation.value.abs() <= MAX_RESULT) {
         // NaN fails the comparison too, so none reaches the page. The input
         // to check first is the largest one; the message asks for all.
-        let largest = def.inputs.iter().max_by(|a, b| values.get(a.id).total_cmp(&values.get(b.id))).unwrap_or(&def.inputs[0]);
+        let largest =
+            def.inputs.iter().max_by(|a, b| values.get(a.id).total_cmp(&values.get(b.id))).unwrap_or(&def.inputs[0]);
         let fact = Fact::new("max", MAX_RESULT, FactKind::Count);
-        let violation = Violation { field: largest.id, code: ErrorCode::OutOfRange, message: "result_too_large", facts: vec![fact] };
+        let violation = Violation {
+            field: largest.id,
+            code: ErrorCode::OutOfRange,
+            message: "result_too_large",
+            facts: vec![fact],
+        };
         return Err(context.reject_violation(&values, &violation));
     }
     Ok(context.explain(&values, &evaluation, options.sector.as_deref()))
@@ -291,8 +300,15 @@ impl Context<'_> {
     }
 
     fn read_inputs(&self, raw: &RawInputs, locale: Option<Locale>) -> Result<Values, Rejected> {
-        let read: Vec<_> = self.def.inputs.iter().map(|spec| self.read_one(spec, raw.get(spec.id).and_then(Option::as_ref), locale)).collect();
-        let values = Values { values: self.def.inputs.iter().zip(&read).map(|(spec, r)| (spec.id, r.clone().ok().flatten())).collect() };
+        let read: Vec<_> = self
+            .def
+            .inputs
+            .iter()
+            .map(|spec| self.read_one(spec, raw.get(spec.id).and_then(Option::as_ref), locale))
+            .collect();
+        let values = Values {
+            values: self.def.inputs.iter().zip(&read).map(|(spec, r)| (spec.id, r.clone().ok().flatten())).collect(),
+        };
         // In form order: an input's own error, else its limit by another input
         // (checked only when both read well).
         let errors: Vec<FieldError> = self
@@ -314,15 +330,25 @@ impl Context<'_> {
         let other = spec.part_of?;
         let (value, limit) = (values.opt(spec.id)?, values.opt(other)?);
         (value > limit).then(|| {
-            self.error(spec, ErrorCode::Exceeds, "error.exceeds", &[
-                ("value", self.writer.input(spec.kind, value)),
-                ("other", self.label(other)),
-                ("limit", self.writer.input(spec.kind, limit)),
-            ])
+            self.error(
+                spec,
+                ErrorCode::Exceeds,
+                "error.exceeds",
+                &[
+                    ("value", self.writer.input(spec.kind, value)),
+                    ("other", self.label(other)),
+                    ("limit", self.writer.input(spec.kind, limit)),
+                ],
+            )
         })
     }
 
-    fn read_one(&self, spec: &InputSpec, raw: Option<&RawValue>, locale: Option<Locale>) -> Result<Option<f64>, FieldError> {
+    fn read_one(
+        &self,
+        spec: &InputSpec,
+        raw: Option<&RawValue>,
+        locale: Option<Locale>,
+    ) -> Result<Option<f64>, FieldError> {
         let value = match raw {
             Some(RawValue::Number(n)) if n.is_finite() => Ok(*n),
             Some(RawValue::Number(_)) | Some(RawValue::Other) => Err(NumberError::Invalid),
@@ -361,13 +387,28 @@ impl Context<'_> {
             return Err(self.error(spec, ErrorCode::Zero, "error.zero", &[]));
         }
         if let Some(min) = spec.min.filter(|&min| value < min) {
-            return Err(self.error(spec, ErrorCode::OutOfRange, "error.below_min", &[("min", self.writer.input(spec.kind, min))]));
+            return Err(self.error(
+                spec,
+                ErrorCode::OutOfRange,
+                "error.below_min",
+                &[("min", self.writer.input(spec.kind, min))],
+            ));
         }
         if let Some(max) = spec.fixed_max().filter(|&max| value > max) {
-            return Err(self.error(spec, ErrorCode::OutOfRange, "error.above_max", &[("max", self.writer.input(spec.kind, max))]));
+            return Err(self.error(
+                spec,
+                ErrorCode::OutOfRange,
+                "error.above_max",
+                &[("max", self.writer.input(spec.kind, max))],
+            ));
         }
         if value > MAX_INPUT {
-            return Err(self.error(spec, ErrorCode::OutOfRange, "error.too_large", &[("max", self.writer.fact(FactKind::Count, MAX_INPUT))]));
+            return Err(self.error(
+                spec,
+                ErrorCode::OutOfRange,
+                "error.too_large",
+                &[("max", self.writer.fact(FactKind::Count, MAX_INPUT))],
+            ));
         }
         Ok(Some(value))
     }
@@ -410,21 +451,17 @@ impl Context<'_> {
     fn explain(&self, values: &Values, evaluation: &Evaluation, sector: Option<&str>) -> MetricResult {
         let def = self.def;
         let display = self.writer.result(self.texts, def.unit, def.decimals, evaluation.value);
-        let fill = |key: String| {
-            self.texts.fill(&key, &|name| self.lookup(values, &evaluation.facts, Some(&display), name))
-        };
+        let fill =
+            |key: String| self.texts.fill(&key, &|name| self.lookup(values, &evaluation.facts, Some(&display), name));
         let steps = evaluation.steps.iter().map(|s| fill(format!("metric.{}.step.{s}", def.id))).collect();
         let reading = fill(format!("metric.{}.reading.{}", def.id, evaluation.reading));
         let warnings = evaluation.warnings.iter().map(|w| fill(format!("metric.{}.warning.{w}", def.id))).collect();
         // A value the inputs contradict (a warning says so) is not compared:
         // "110% is 55 points above average" would read as praise.
-        let benchmark = def
-            .benchmark
-            .filter(|_| evaluation.warnings.is_empty())
-            .and_then(|b| {
-                let shown = round_half_away(evaluation.value, def.decimals);
-                benchmark::assess(def.id, b, shown, sector, self.texts, &self.writer, &display)
-            });
+        let benchmark = def.benchmark.filter(|_| evaluation.warnings.is_empty()).and_then(|b| {
+            let shown = round_half_away(evaluation.value, def.decimals);
+            benchmark::assess(def.id, b, shown, sector, self.texts, &self.writer, &display)
+        });
         MetricResult {
             id: def.id,
             value: evaluation.value,

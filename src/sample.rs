@@ -307,13 +307,7 @@ enum Habit {
 }
 
 impl Habit {
-    const ALL: [Habit; 5] = [
-        Habit::Daily,
-        Habit::Weekly,
-        Habit::Monthly,
-        Habit::Occasional,
-        Habit::OneOff,
-    ];
+    const ALL: [Habit; 5] = [Habit::Daily, Habit::Weekly, Habit::Monthly, Habit::Occasional, Habit::OneOff];
     /// Shares of new customers, per mille.
     const SHARES: [u32; 5] = [80, 150, 180, 200, 390];
     /// Shares among those who are already regulars when the log begins.
@@ -799,10 +793,7 @@ mod tests {
             rows += 1;
         }
         let customers = seen.iter().filter(|&&s| s).count();
-        println!(
-            "benchmark: {rows} rows, {customers} customers, {} bytes, generated in {elapsed:?}",
-            csv.len()
-        );
+        println!("benchmark: {rows} rows, {customers} customers, {} bytes, generated in {elapsed:?}", csv.len());
         assert_eq!(rows, 1_000_000);
         assert!((85_000..=99_000).contains(&customers), "{customers} customers");
         assert!((24_000_000..=27_000_000).contains(&csv.len()), "{} bytes", csv.len());

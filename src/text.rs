@@ -31,7 +31,10 @@ const ENGLISH: &str = "en";
 fn languages() -> &'static [(&'static str, Texts)] {
     static PARSED: OnceLock<Vec<(&'static str, Texts)>> = OnceLock::new();
     PARSED.get_or_init(|| {
-        LANGUAGES.iter().map(|(tag, source)| (*tag, Texts::parse(source, Locale::from_tag(tag).unwrap_or_default()))).collect()
+        LANGUAGES
+            .iter()
+            .map(|(tag, source)| (*tag, Texts::parse(source, Locale::from_tag(tag).unwrap_or_default())))
+            .collect()
     })
 }
 
@@ -91,7 +94,10 @@ impl Texts {
 /// (as language pickers show them).
 pub fn messages(lang: Locale) -> Vec<(String, &'static str)> {
     let texts = Texts::for_locale(lang);
-    let own = ["ui.", "data.", "currency.", "group.", "sector."].iter().flat_map(|p| texts.with_prefix(p)).map(|(k, v)| (k.to_string(), v));
+    let own = ["ui.", "data.", "currency.", "group.", "sector."]
+        .iter()
+        .flat_map(|p| texts.with_prefix(p))
+        .map(|(k, v)| (k.to_string(), v));
     let names = languages().iter().map(|(tag, texts)| (format!("lang.{tag}"), texts.get("language.name")));
     own.chain(names).collect()
 }
@@ -186,7 +192,16 @@ mod tests {
     #[test]
     fn polish_plurals() {
         let forms = "klient|klienci|klientów|klienta";
-        let cases = [("1", "klient"), ("2", "klienci"), ("4", "klienci"), ("5", "klientów"), ("12", "klientów"), ("22", "klienci"), ("1\u{a0}001", "klientów"), ("1,5", "klienta")];
+        let cases = [
+            ("1", "klient"),
+            ("2", "klienci"),
+            ("4", "klienci"),
+            ("5", "klientów"),
+            ("12", "klientów"),
+            ("22", "klienci"),
+            ("1\u{a0}001", "klientów"),
+            ("1,5", "klienta"),
+        ];
         for (shown, expected) in cases {
             assert_eq!(plural(Locale::Pl, shown, forms), expected, "{shown}");
         }
@@ -195,7 +210,15 @@ mod tests {
     #[test]
     fn russian_plurals() {
         let forms = "клиент|клиента|клиентов|клиента";
-        let cases = [("1", "клиент"), ("2", "клиента"), ("5", "клиентов"), ("11", "клиентов"), ("21", "клиент"), ("24", "клиента"), ("2,5", "клиента")];
+        let cases = [
+            ("1", "клиент"),
+            ("2", "клиента"),
+            ("5", "клиентов"),
+            ("11", "клиентов"),
+            ("21", "клиент"),
+            ("24", "клиента"),
+            ("2,5", "клиента"),
+        ];
         for (shown, expected) in cases {
             assert_eq!(plural(Locale::Ru, shown, forms), expected, "{shown}");
         }
@@ -228,7 +251,11 @@ mod tests {
             let texts = Texts::parse(source, Locale::from_tag(tag).unwrap_or_default());
             for key in english.keys() {
                 let text = texts.find(key).unwrap_or_else(|| panic!("{tag}.txt lacks {key}"));
-                assert_eq!(placeholders(text), placeholders(english.get(key)), "{tag}.txt: {key} has other placeholders");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(english.get(key)),
+                    "{tag}.txt: {key} has other placeholders"
+                );
             }
             for key in texts.keys() {
                 assert!(english.find(key).is_some(), "{tag}.txt has {key}, which English does not");
@@ -239,7 +266,8 @@ mod tests {
     #[test]
     fn one_letter_words_keep_with_the_next_word_in_polish_and_russian() {
         // build.rs joins them by a no-break space, as each file's `#! keep-with-next:` asks.
-        let lone = |text: &str, letters: &str| text.split(' ').any(|word| word.chars().count() == 1 && letters.contains(word));
+        let lone =
+            |text: &str, letters: &str| text.split(' ').any(|word| word.chars().count() == 1 && letters.contains(word));
         let polish = Texts::for_locale(Locale::Pl);
         assert!(polish.get("data.page.cohorts.blank_note").contains("w\u{a0}danym"));
         for (tag, letters) in [("pl", "aiouwzAIOUWZ"), ("ru", "авикосуяАВИКОСУЯ")] {

@@ -17,14 +17,14 @@ use crate::analysis::segments::Segment;
 use crate::analysis::survey::{analyze_survey, SurveyKind, SurveyOptions};
 use crate::analysis::{analyze_transactions, segment_csv, TransactionOptions};
 use crate::compute::{ComputeOptions, RawInputs, RawValue};
+use crate::error::{ErrorCode, FieldError, Rejected};
+use crate::format::Currency;
 use crate::ingest::columns::ColumnRef;
 use crate::ingest::date::DateOrder;
 use crate::ingest::error::{DataError, DataErrorCode};
 use crate::ingest::log::LogOptions;
-use crate::sample::{sample_transactions, SampleOptions};
-use crate::error::{ErrorCode, FieldError, Rejected};
-use crate::format::Currency;
 use crate::locale::Locale;
+use crate::sample::{sample_transactions, SampleOptions};
 
 /// Plain objects and arrays (not `Map`s), as the JSON export expects.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -155,9 +155,18 @@ fn column_option(object: &JsValue, name: &str) -> Option<ColumnRef> {
 /// `{ windowDays, period, dateOrder, columns: { customer, date, amount, order }, lang }`.
 fn transaction_options(options: &JsValue) -> Result<TransactionOptions, JsValue> {
     let lang = lang_of(options);
-    let columns = if options.is_object() { Reflect::get(options, &"columns".into()).unwrap_or(JsValue::UNDEFINED) } else { JsValue::UNDEFINED };
+    let columns = if options.is_object() {
+        Reflect::get(options, &"columns".into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
     let window = number_option(options, "windowDays").unwrap_or(90.0);
-    let window_days = if window.fract() == 0.0 && (1.0..=f64::from(crate::analysis::MAX_WINDOW_DAYS)).contains(&window) { window as u32 } else { 0 };
+    let window_days = if window.fract() == 0.0 && (1.0..=f64::from(crate::analysis::MAX_WINDOW_DAYS)).contains(&window)
+    {
+        window as u32
+    } else {
+        0
+    };
     let no_order = columns.is_object() && Reflect::get(&columns, &"order".into()).is_ok_and(|v| v.is_null());
     Ok(TransactionOptions {
         window_days,
@@ -225,7 +234,9 @@ pub fn analyze_transactions_js(input: JsValue, options: JsValue) -> Result<JsVal
 pub fn segment_csv_js(input: JsValue, options: JsValue, segment: &str) -> Result<String, JsValue> {
     let bytes = bytes_of(&input)?;
     let settings = transaction_options(&options)?;
-    let segment = Segment::from_id(segment).ok_or_else(|| JsValue::from(js_error(&format!("There is no segment “{segment}”."), "segment", "out_of_range")))?;
+    let segment = Segment::from_id(segment).ok_or_else(|| {
+        JsValue::from(js_error(&format!("There is no segment “{segment}”."), "segment", "out_of_range"))
+    })?;
     segment_csv(bytes, &settings, segment).map_err(data_error)
 }
 
@@ -236,10 +247,15 @@ pub fn analyze_survey_js(input: JsValue, options: JsValue) -> Result<JsValue, Js
     let bytes = bytes_of(&input)?;
     let kind = option(&options, "kind").as_deref().and_then(SurveyKind::from_name).unwrap_or(SurveyKind::Nps);
     let scale_max = number_option(&options, "scale")
-        .or_else(|| option(&options, "scale").and_then(|s| s.rsplit(['-', '–']).next()?.trim().parse::<u8>().ok()).map(f64::from))
+        .or_else(|| {
+            option(&options, "scale")
+                .and_then(|s| s.rsplit(['-', '–']).next()?.trim().parse::<u8>().ok())
+                .map(f64::from)
+        })
         .filter(|m| [5.0, 7.0, 10.0].contains(m))
         .map(|m| m as u8);
-    let settings = SurveyOptions { kind, column: column_option(&options, "column"), scale_max, lang: lang_of(&options) };
+    let settings =
+        SurveyOptions { kind, column: column_option(&options, "column"), scale_max, lang: lang_of(&options) };
     to_js(&analyze_survey(&bytes, &settings).map_err(data_error)?)
 }
 
@@ -248,7 +264,8 @@ pub fn analyze_survey_js(input: JsValue, options: JsValue) -> Result<JsValue, Js
 #[wasm_bindgen(js_name = analyzeCosts)]
 pub fn analyze_costs_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let bytes = bytes_of(&input)?;
-    let active_customers = number_option(&options, "activeCustomers").filter(|n| *n >= 0.0 && n.fract() == 0.0).map(|n| n as u64);
+    let active_customers =
+        number_option(&options, "activeCustomers").filter(|n| *n >= 0.0 && n.fract() == 0.0).map(|n| n as u64);
     let settings = CostOptions { active_customers, lang: lang_of(&options) };
     to_js(&analyze_costs(&bytes, &settings).map_err(data_error)?)
 }
@@ -283,10 +300,18 @@ pub fn table_csv_js(rows: JsValue, options: JsValue) -> Result<String, JsValue> 
     }
     let cell = |value: JsValue| match value.as_f64() {
         Some(number) => Cell::Number(number),
-        None if value.is_object() => Reflect::get(&value, &"money".into()).ok().and_then(|m| m.as_f64()).map_or(Cell::Empty, Cell::Money),
+        None if value.is_object() => {
+            Reflect::get(&value, &"money".into()).ok().and_then(|m| m.as_f64()).map_or(Cell::Empty, Cell::Money)
+        }
         None => value.as_string().map_or(Cell::Empty, Cell::Text),
     };
     let rows = Array::from(&rows);
-    let cells = rows.iter().map(|row| if Array::is_array(&row) { Array::from(&row).iter().map(cell).collect() } else { vec![cell(row)] });
+    let cells = rows.iter().map(|row| {
+        if Array::is_array(&row) {
+            Array::from(&row).iter().map(cell).collect()
+        } else {
+            vec![cell(row)]
+        }
+    });
     Ok(write_table(Sheet::for_locale(lang_of(&options)), cells))
 }

@@ -17,10 +17,25 @@ fn twenty_metrics_with_unique_ids_in_five_groups() {
     let groups: BTreeSet<_> = metrics.iter().map(|m| m.group).collect();
     assert_eq!(groups, BTreeSet::from(["cost", "loyalty", "retention", "satisfaction", "value"]));
     for spec_id in [
-        "retention_rate", "churn_rate", "average_order_value", "purchase_frequency", "customer_lifetime_value",
-        "customer_lifespan", "repeat_purchase_rate", "net_promoter_score", "customer_satisfaction",
-        "customer_effort_score", "monthly_recurring_revenue", "retention_cost", "acquisition_cost", "clv_to_cac",
-        "acquisition_vs_retention", "referral_rate", "survey_response_rate", "redemption_rate", "contact_rate",
+        "retention_rate",
+        "churn_rate",
+        "average_order_value",
+        "purchase_frequency",
+        "customer_lifetime_value",
+        "customer_lifespan",
+        "repeat_purchase_rate",
+        "net_promoter_score",
+        "customer_satisfaction",
+        "customer_effort_score",
+        "monthly_recurring_revenue",
+        "retention_cost",
+        "acquisition_cost",
+        "clv_to_cac",
+        "acquisition_vs_retention",
+        "referral_rate",
+        "survey_response_rate",
+        "redemption_rate",
+        "contact_rate",
         "punch_card_cost",
     ] {
         assert!(ids.contains(spec_id), "{spec_id} missing");
@@ -39,7 +54,9 @@ fn every_metric_and_input_has_its_words() {
             assert!(texts.find(&key).is_some(), "missing {key}");
         }
         for input in def.inputs {
-            for key in [format!("metric.{}.input.{}", def.id, input.id), format!("metric.{}.input.{}.help", def.id, input.id)] {
+            for key in
+                [format!("metric.{}.input.{}", def.id, input.id), format!("metric.{}.input.{}.help", def.id, input.id)]
+            {
                 assert!(texts.find(&key).is_some(), "missing {key}");
             }
         }
@@ -63,8 +80,10 @@ fn metric_texts_only_name_inputs_facts_or_labels_that_exist() {
             for name in placeholders(texts.get(key)) {
                 let input_name = name.strip_prefix("label:").unwrap_or(name);
                 let is_input = def.inputs.iter().any(|i| i.id == input_name);
-                let is_general = ["value", "label", "points", "reference", "low", "high", "lowest", "highest"].contains(&name);
-                let is_fact = !name.contains(':') && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                let is_general =
+                    ["value", "label", "points", "reference", "low", "high", "lowest", "highest"].contains(&name);
+                let is_fact = !name.contains(':')
+                    && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
                 assert!(is_input || is_general || is_fact, "{key} uses {{{name}}}");
                 if name.starts_with("label:") {
                     assert!(is_input, "{key} names the label of unknown input {input_name}");
@@ -91,7 +110,15 @@ fn every_text_key_belongs_to_something_that_exists() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn the_page_gets_its_interface_texts() {
     let page: Vec<_> = messages(Locale::En);
-    for key in ["ui.title", "ui.search_label", "ui.fill_in", "currency.PLN", "sector.restaurants", "group.retention", "lang.en"] {
+    for key in [
+        "ui.title",
+        "ui.search_label",
+        "ui.fill_in",
+        "currency.PLN",
+        "sector.restaurants",
+        "group.retention",
+        "lang.en",
+    ] {
         assert!(page.iter().any(|(k, _)| k == key), "messages() lacks {key}");
     }
     assert!(page.iter().all(|(k, _)| !k.starts_with("metric.")), "metric texts belong to catalog()");

@@ -6,14 +6,21 @@ mod common;
 use common::*;
 use retention_metrics::{ComputeOptions, ErrorCode::*, Locale};
 
-fn shown<V: Into<retention_metrics::RawValue> + Copy>(id: &str, pairs: &[(&str, V)]) -> retention_metrics::MetricResult {
+fn shown<V: Into<retention_metrics::RawValue> + Copy>(
+    id: &str,
+    pairs: &[(&str, V)],
+) -> retention_metrics::MetricResult {
     succeed(id, &inputs(pairs), &ComputeOptions::default())
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn nps_bands_follow_the_score_as_shown() {
-    let cases = [((89.0, 111.0, 0.0), "45", "very_good"), ((1.0, 998.0, 0.0), "0", "zero"), ((49.96, 0.0, 0.0), "50", "excellent")];
+    let cases = [
+        ((89.0, 111.0, 0.0), "45", "very_good"),
+        ((1.0, 998.0, 0.0), "0", "zero"),
+        ((49.96, 0.0, 0.0), "50", "excellent"),
+    ];
     for ((promoters, passives, detractors), display, verdict) in cases {
         let pairs: Vec<(&str, f64)> = if passives > 0.0 {
             vec![("promoters", promoters), ("passives", passives), ("detractors", detractors)]
@@ -60,7 +67,8 @@ fn messages_quote_what_was_typed() {
     assert_eq!(message, "Customers lost (L) can't be negative (you typed -1.5).");
     // Numbers read the Polish way, words in English.
     let options = retention_metrics::ComputeOptions { lang: Some(Locale::En), ..in_locale(Locale::Pl) };
-    let rejected = retention_metrics::compute("churn_rate", &inputs(&[("start", "1,234"), ("lost", "1")]), &options).unwrap_err();
+    let rejected =
+        retention_metrics::compute("churn_rate", &inputs(&[("start", "1,234"), ("lost", "1")]), &options).unwrap_err();
     assert_eq!(rejected.first().message, "Customers at the start (S) must be a whole number (you typed 1,234).");
     let message = fail("churn_rate", &[("start", f64::NAN), ("lost", 1.0)], "start", NotANumber);
     assert!(message.contains("“NaN”"), "{message}");

@@ -3,9 +3,9 @@
 //! under wasm (the files are compiled in, so the wasm tests need no disk).
 
 use retention_metrics::analysis::costs::{analyze_costs, CostOptions};
+use retention_metrics::analysis::segments::Segment;
 use retention_metrics::analysis::survey::{analyze_survey, SurveyKind, SurveyOptions};
 use retention_metrics::analysis::{analyze_transactions, segment_csv, TransactionOptions, TransactionReport};
-use retention_metrics::analysis::segments::Segment;
 use retention_metrics::ingest::columns::ColumnRef;
 use retention_metrics::ingest::date::DateOrder;
 use retention_metrics::ingest::decode::Encoding;
@@ -103,7 +103,8 @@ fn bad_rows_are_skipped_and_listed_with_their_row_numbers() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn files_the_user_must_help_with() {
-    let fail = |bytes: &[u8], options: &TransactionOptions| analyze_transactions(bytes, options, &mut |_| {}).unwrap_err();
+    let fail =
+        |bytes: &[u8], options: &TransactionOptions| analyze_transactions(bytes, options, &mut |_| {}).unwrap_err();
     let defaults = TransactionOptions::default();
 
     let nothing = fail(include_bytes!("fixtures/nothing-usable.csv"), &defaults);
@@ -146,7 +147,9 @@ fn files_the_user_must_help_with() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn segment_lists_are_safe_to_open_in_a_spreadsheet() {
-    let csv = segment_csv(include_bytes!("fixtures/formula-injection.csv"), &TransactionOptions::default(), Segment::New).unwrap();
+    let csv =
+        segment_csv(include_bytes!("fixtures/formula-injection.csv"), &TransactionOptions::default(), Segment::New)
+            .unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "customer,orders,revenue,first_order,last_order");
     // Best customers first: @anna (7), +SUM (6), =cmd (5).
@@ -197,7 +200,10 @@ fn survey_answers() {
     let odd = survey(SurveyKind::Nps, None, "score\n11\n9\nfine\n7.5\n");
     assert_eq!((odd.responses, odd.skipped_total), (1, 3));
     assert_eq!(odd.skipped[0].row, 2);
-    let none = analyze_survey(b"score\nfine\n", &SurveyOptions { kind: SurveyKind::Nps, column: None, scale_max: None, lang: Default::default() });
+    let none = analyze_survey(
+        b"score\nfine\n",
+        &SurveyOptions { kind: SurveyKind::Nps, column: None, scale_max: None, lang: Default::default() },
+    );
     assert_eq!(none.unwrap_err().code, DataErrorCode::NoData);
 }
 
@@ -205,7 +211,8 @@ fn survey_answers() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn cost_rows() {
     let rows = "Category;Cost\nTeam;5 000,00\nSoftware;900\nteam;500\nLoyalty programme;2 000\nRazem;8 400\n";
-    let report = analyze_costs(rows.as_bytes(), &CostOptions { active_customers: Some(700), ..Default::default() }).unwrap();
+    let report =
+        analyze_costs(rows.as_bytes(), &CostOptions { active_customers: Some(700), ..Default::default() }).unwrap();
     let categories: Vec<_> = report.categories.iter().map(|c| (c.category.as_str(), c.amount)).collect();
     assert_eq!(categories, [("Team", 5500.0), ("Software", 900.0), ("Loyalty programme", 2000.0)]);
     assert_eq!((report.total, report.per_customer, report.skipped_total), (8400.0, Some(12.0), 1));

@@ -14,7 +14,12 @@ const SPEC: &[(&str, &[(&str, f64)], f64, &str)] = &[
     ("customer_lifetime_value", &[("aov", 7.0), ("frequency", 100.0), ("lifespan_years", 3.0)], 2100.0, "$2,100"),
     ("repeat_purchase_rate", &[("repeat_customers", 150.0), ("customers", 500.0)], 30.0, "30%"),
     ("net_promoter_score", &[("promoters", 60.0), ("passives", 25.0), ("detractors", 15.0)], 45.0, "45"),
-    ("retention_cost", &[("team", 5000.0), ("software", 900.0), ("program", 2500.0), ("active_customers", 700.0)], 12.0, "$12"),
+    (
+        "retention_cost",
+        &[("team", 5000.0), ("software", 900.0), ("program", 2500.0), ("active_customers", 700.0)],
+        12.0,
+        "$12",
+    ),
     // General-business examples.
     ("churn_rate", &[("start", 1000.0), ("lost", 50.0)], 5.0, "5%"),
     ("customer_lifetime_value", &[("aov", 50.0), ("frequency", 4.0), ("lifespan_years", 5.0)], 1000.0, "$1,000"),
@@ -41,7 +46,9 @@ fn every_spec_example_is_offered_by_the_catalog() {
     for (id, pairs, value, _) in SPEC {
         let metric = metrics.iter().find(|m| m.id == *id).unwrap_or_else(|| panic!("{id} missing"));
         let offered = metric.examples.iter().any(|ex| {
-            ex.value == *value && ex.inputs.len() == pairs.len() && pairs.iter().all(|(k, v)| ex.inputs.get(k) == Some(v))
+            ex.value == *value
+                && ex.inputs.len() == pairs.len()
+                && pairs.iter().all(|(k, v)| ex.inputs.get(k) == Some(v))
         });
         assert!(offered, "{id}: example {pairs:?} is not in the catalog");
     }
@@ -63,7 +70,11 @@ fn every_catalog_example_computes_to_its_value() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn retention_worked_steps_and_reading_use_the_numbers() {
-    let result = succeed("retention_rate", &inputs(&[("start", 200.0), ("end", 210.0), ("new", 30.0)]), &ComputeOptions::default());
+    let result = succeed(
+        "retention_rate",
+        &inputs(&[("start", 200.0), ("end", 210.0), ("new", 30.0)]),
+        &ComputeOptions::default(),
+    );
     assert_eq!(result.formula, "((E − N) / S) × 100");
     assert_eq!(result.steps, vec!["((210 − 30) / 200) × 100 = 90%"]);
     assert_eq!(result.reading, "You kept 90% of the customers you started with: 180 of 200.");
@@ -92,7 +103,11 @@ fn clv_steps_in_the_chosen_currency_and_locale() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn nps_is_rounded_from_the_exact_value_not_from_rounded_shares() {
     // 6 answers, 2 promoters, 1 detractor: exact 16.67, shown 17 (33 − 17 would be 16).
-    let result = succeed("net_promoter_score", &inputs(&[("promoters", 2.0), ("passives", 3.0), ("detractors", 1.0)]), &ComputeOptions::default());
+    let result = succeed(
+        "net_promoter_score",
+        &inputs(&[("promoters", 2.0), ("passives", 3.0), ("detractors", 1.0)]),
+        &ComputeOptions::default(),
+    );
     assert_close(result.value, 100.0 / 6.0);
     assert_eq!(result.display, "17");
     assert_eq!(result.steps[0], "promoters 2 / 6 = 33.3%; detractors 1 / 6 = 16.7%");
@@ -102,7 +117,8 @@ fn nps_is_rounded_from_the_exact_value_not_from_rounded_shares() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn nps_benchmark_bands() {
     let band = |p: f64, d: f64| {
-        let result = succeed("net_promoter_score", &inputs(&[("promoters", p), ("detractors", d)]), &ComputeOptions::default());
+        let result =
+            succeed("net_promoter_score", &inputs(&[("promoters", p), ("detractors", d)]), &ComputeOptions::default());
         result.benchmark.expect("NPS has bands").verdict
     };
     assert_eq!(band(60.0, 5.0), "excellent");
@@ -128,7 +144,11 @@ fn retention_is_compared_with_the_chosen_sector() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn retention_over_100_is_explained_not_just_printed() {
-    let result = succeed("retention_rate", &inputs(&[("start", 100.0), ("end", 150.0), ("new", 10.0)]), &ComputeOptions::default());
+    let result = succeed(
+        "retention_rate",
+        &inputs(&[("start", 100.0), ("end", 150.0), ("new", 10.0)]),
+        &ComputeOptions::default(),
+    );
     assert_close(result.value, 140.0);
     assert_eq!(result.warnings.len(), 1);
     assert!(result.reading.contains("cannot happen"), "{}", result.reading);
@@ -138,9 +158,13 @@ fn retention_over_100_is_explained_not_just_printed() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn repeat_purchase_rate_compares_with_the_cafe_base() {
-    let benchmark = succeed("repeat_purchase_rate", &inputs(&[("repeat_customers", 100.0), ("customers", 500.0)]), &ComputeOptions::default())
-        .benchmark
-        .expect("reference");
+    let benchmark = succeed(
+        "repeat_purchase_rate",
+        &inputs(&[("repeat_customers", 100.0), ("customers", 500.0)]),
+        &ComputeOptions::default(),
+    )
+    .benchmark
+    .expect("reference");
     assert_eq!(benchmark.verdict, "below");
     assert_eq!(benchmark.text, "For a café, 30% is a solid base: you are 10 points below it.");
 }
@@ -149,10 +173,14 @@ fn repeat_purchase_rate_compares_with_the_cafe_base() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn acquisition_vs_retention_against_the_usual_range() {
     let verdict = |cac: f64| {
-        succeed("acquisition_vs_retention", &inputs(&[("cac", cac), ("retention_cost", 10.0)]), &ComputeOptions::default())
-            .benchmark
-            .expect("range")
-            .verdict
+        succeed(
+            "acquisition_vs_retention",
+            &inputs(&[("cac", cac), ("retention_cost", 10.0)]),
+            &ComputeOptions::default(),
+        )
+        .benchmark
+        .expect("range")
+        .verdict
     };
     assert_eq!((verdict(30.0), verdict(100.0), verdict(300.0)), ("below", "within", "above"));
 }

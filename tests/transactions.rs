@@ -53,7 +53,11 @@ C,2024-04-02,60
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn monthly_periods_follow_the_window_to_the_day() {
     let report = analyze(FIVE, 30, PeriodKind::Month);
-    let rows: Vec<_> = report.periods.iter().map(|p| (p.period.as_str(), p.start, p.end, p.retained, p.lost, p.new_first, p.reactivated)).collect();
+    let rows: Vec<_> = report
+        .periods
+        .iter()
+        .map(|p| (p.period.as_str(), p.start, p.end, p.retained, p.lost, p.new_first, p.reactivated))
+        .collect();
     assert_eq!(
         rows,
         [
@@ -89,7 +93,11 @@ fn monthly_periods_follow_the_window_to_the_day() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn quarters_use_the_same_rules() {
     let report = analyze(FIVE, 30, PeriodKind::Quarter);
-    let rows: Vec<_> = report.periods.iter().map(|p| (p.period.as_str(), p.start, p.end, p.lost, p.new_first, p.reactivated, p.orders)).collect();
+    let rows: Vec<_> = report
+        .periods
+        .iter()
+        .map(|p| (p.period.as_str(), p.start, p.end, p.lost, p.new_first, p.reactivated, p.orders))
+        .collect();
     // Q1: nobody before, {A, E} active on Mar 31, both first-time in Q1.
     // Q2: both lapse by Jun 30; C's April order keeps C active only to May 1.
     assert_eq!(rows, [("2024-Q1", 0, 2, 0, 2, 0, 10), ("2024-Q2", 2, 0, 2, 0, 0, 1)]);
@@ -107,7 +115,7 @@ fn totals_and_concentration() {
     close(t.aov, Some(25.0));
     close(t.purchase_frequency, Some(2.2));
     close(t.repeat_purchase_rate, Some(80.0)); // all but D
-    // Active on Apr 2 (an order since Mar 4): A, C, E.
+                                               // Active on Apr 2 (an order since Mar 4): A, C, E.
     assert_eq!(t.active_customers, 3);
     // Top 10 % and top 20 % of 5 customers both round up to one: C (100).
     assert_eq!((t.concentration.top10_customers, t.concentration.top20_customers), (1, 1));
@@ -171,14 +179,17 @@ fn a_purchase_exactly_the_window_before_is_outside_it() {
     assert_eq!((count(&report, Segment::New), count(&report, Segment::Other)), (1, 1));
     let report = analyze("customer,date,amount\nX,2024-03-02,1\nY,2024-03-11,1\n", 10, PeriodKind::Month);
     assert_eq!(count(&report, Segment::New), 2, "9 days before is inside the window");
-    let report = analyze("customer,date,amount\nX,2024-03-01,1\nX,2024-03-02,1\nY,2024-03-12,1\n", 10, PeriodKind::Month);
+    let report =
+        analyze("customer,date,amount\nX,2024-03-01,1\nX,2024-03-02,1\nY,2024-03-12,1\n", 10, PeriodKind::Month);
     // T = Mar 12: X's last order (Mar 2) is exactly 10 days before → not active,
     // 2 orders, within 2W → at risk. One day later it would still be at risk;
     // on Mar 22 (20 days) lost.
     assert_eq!(count(&report, Segment::AtRisk), 1);
-    let report = analyze("customer,date,amount\nX,2024-03-01,1\nX,2024-03-02,1\nY,2024-03-22,1\n", 10, PeriodKind::Month);
+    let report =
+        analyze("customer,date,amount\nX,2024-03-01,1\nX,2024-03-02,1\nY,2024-03-22,1\n", 10, PeriodKind::Month);
     assert_eq!(count(&report, Segment::Lost), 1);
-    let report = analyze("customer,date,amount\nX,2024-03-01,1\nX,2024-03-02,1\nY,2024-03-11,1\n", 10, PeriodKind::Month);
+    let report =
+        analyze("customer,date,amount\nX,2024-03-01,1\nX,2024-03-02,1\nY,2024-03-11,1\n", 10, PeriodKind::Month);
     assert_eq!(report.totals.active_customers, 2, "X's Mar 2 order is 9 days before Mar 11: still active");
 }
 
@@ -203,7 +214,17 @@ P,2024-12-15,20
 ";
     let report = analyze(log, 90, PeriodKind::Month);
     match &report.totals.clv {
-        Clv::Computed { value, aov, purchase_frequency, lifespan_years, yearly_churn_rate, start, lost, first, last } => {
+        Clv::Computed {
+            value,
+            aov,
+            purchase_frequency,
+            lifespan_years,
+            yearly_churn_rate,
+            start,
+            lost,
+            first,
+            last,
+        } => {
             assert_eq!((*start, *lost), (3, 2));
             assert_eq!((first.as_str(), last.as_str()), ("2024-01-01", "2024-12-31"));
             close(Some(*aov), Some(20.0));
@@ -218,7 +239,8 @@ P,2024-12-15,20
     let twelve = "customer,date,amount\nA,2024-01-05,5\nB,2024-06-01,5\nA,2024-12-20,5\n";
     assert!(matches!(&analyze(twelve, 90, PeriodKind::Month).totals.clv, Clv::NotComputed { reason: "no_start", .. }));
     // Nobody lost: P keeps ordering.
-    let loyal = "customer,date,amount\nP,2023-12-01,5\nP,2024-03-01,5\nP,2024-06-01,5\nP,2024-09-01,5\nP,2024-12-01,5\n";
+    let loyal =
+        "customer,date,amount\nP,2023-12-01,5\nP,2024-03-01,5\nP,2024-06-01,5\nP,2024-09-01,5\nP,2024-12-01,5\n";
     assert!(matches!(&analyze(loyal, 90, PeriodKind::Month).totals.clv, Clv::NotComputed { reason: "no_churn", .. }));
 }
 
@@ -239,7 +261,8 @@ fn a_one_row_log() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn a_log_of_a_single_day() {
-    let report = analyze("customer,date,amount\nA,2024-05-05,3\nB,2024-05-05,4\nA,2024-05-05,5\n", 90, PeriodKind::Month);
+    let report =
+        analyze("customer,date,amount\nA,2024-05-05,3\nB,2024-05-05,4\nA,2024-05-05,5\n", 90, PeriodKind::Month);
     assert_eq!(report.periods.len(), 1);
     let p = &report.periods[0];
     assert_eq!((p.start, p.end, p.new_first, p.orders, p.purchasers), (0, 2, 2, 3, 2));

@@ -13,7 +13,10 @@ fn retention_rate_rules() {
     fail("retention_rate", &[("start", 10.0), ("end", 10.5), ("new", 0.0)], "end", NotWhole);
     fail("retention_rate", &[("start", 10.0), ("end", 10.0), ("new", -1.0)], "new", Negative);
     let message = fail("retention_rate", &[("start", 10.0), ("end", 10.0), ("new", 11.0)], "new", Exceeds);
-    assert_eq!(message, "New customers in the period (N) can't be more than Customers at the end (E) (11 is more than 10).");
+    assert_eq!(
+        message,
+        "New customers in the period (N) can't be more than Customers at the end (E) (11 is more than 10)."
+    );
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -38,9 +41,23 @@ fn order_value_and_frequency_rules() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn lifetime_value_rules() {
     fail("customer_lifetime_value", &[("aov", -7.0), ("frequency", 1.0), ("lifespan_years", 1.0)], "aov", Negative);
-    fail("customer_lifetime_value", &[("aov", 7.0), ("frequency", 1.0), ("lifespan_years", 1.0), ("margin_percent", 101.0)], "margin_percent", OutOfRange);
-    assert_close(value_of("customer_lifetime_value", &[("aov", 50.0), ("frequency", 4.0), ("lifespan_years", 5.0), ("margin_percent", 60.0)]), 600.0);
-    assert_close(value_of("customer_lifetime_value", &[("aov", 0.0), ("frequency", 4.0), ("lifespan_years", 5.0)]), 0.0);
+    fail(
+        "customer_lifetime_value",
+        &[("aov", 7.0), ("frequency", 1.0), ("lifespan_years", 1.0), ("margin_percent", 101.0)],
+        "margin_percent",
+        OutOfRange,
+    );
+    assert_close(
+        value_of(
+            "customer_lifetime_value",
+            &[("aov", 50.0), ("frequency", 4.0), ("lifespan_years", 5.0), ("margin_percent", 60.0)],
+        ),
+        600.0,
+    );
+    assert_close(
+        value_of("customer_lifetime_value", &[("aov", 0.0), ("frequency", 4.0), ("lifespan_years", 5.0)]),
+        0.0,
+    );
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -79,8 +96,18 @@ fn satisfaction_and_effort_rules() {
     let low = fail("customer_effort_score", &[("score_sum", 40.0), ("responses", 50.0)], "score_sum", OutOfRange);
     assert_eq!(low, "Sum of all ratings must be between 50 and 350: every rating is between 1 and 7.");
     fail("customer_effort_score", &[("score_sum", 351.0), ("responses", 50.0)], "score_sum", OutOfRange);
-    fail("customer_effort_score", &[("score_sum", 60.0), ("responses", 10.0), ("scale_max", 5.0)], "score_sum", OutOfRange);
-    fail("customer_effort_score", &[("score_sum", 10.0), ("responses", 10.0), ("scale_max", 1.0)], "scale_max", OutOfRange);
+    fail(
+        "customer_effort_score",
+        &[("score_sum", 60.0), ("responses", 10.0), ("scale_max", 5.0)],
+        "score_sum",
+        OutOfRange,
+    );
+    fail(
+        "customer_effort_score",
+        &[("score_sum", 10.0), ("responses", 10.0), ("scale_max", 1.0)],
+        "scale_max",
+        OutOfRange,
+    );
     // The scale defaults to 7 when left out.
     assert_close(value_of("customer_effort_score", &[("score_sum", 350.0), ("responses", 50.0)]), 7.0);
 }
@@ -90,10 +117,31 @@ fn satisfaction_and_effort_rules() {
 fn money_metric_rules() {
     fail("monthly_recurring_revenue", &[("customers", 1.5), ("arpc", 50.0)], "customers", NotWhole);
     fail("monthly_recurring_revenue", &[("customers", 10.0), ("arpc", -50.0)], "arpc", Negative);
-    fail("retention_cost", &[("team", 1.0), ("software", 1.0), ("program", 1.0), ("active_customers", 0.0)], "active_customers", Zero);
-    fail("retention_cost", &[("team", 1.0), ("software", -1.0), ("program", 1.0), ("active_customers", 5.0)], "software", Negative);
-    fail("retention_cost", &[("team", 1.0), ("software", 1.0), ("program", 1.0), ("other", -1.0), ("active_customers", 5.0)], "other", Negative);
-    assert_close(value_of("retention_cost", &[("team", 1.0), ("software", 2.0), ("program", 3.0), ("other", 4.0), ("active_customers", 5.0)]), 2.0);
+    fail(
+        "retention_cost",
+        &[("team", 1.0), ("software", 1.0), ("program", 1.0), ("active_customers", 0.0)],
+        "active_customers",
+        Zero,
+    );
+    fail(
+        "retention_cost",
+        &[("team", 1.0), ("software", -1.0), ("program", 1.0), ("active_customers", 5.0)],
+        "software",
+        Negative,
+    );
+    fail(
+        "retention_cost",
+        &[("team", 1.0), ("software", 1.0), ("program", 1.0), ("other", -1.0), ("active_customers", 5.0)],
+        "other",
+        Negative,
+    );
+    assert_close(
+        value_of(
+            "retention_cost",
+            &[("team", 1.0), ("software", 2.0), ("program", 3.0), ("other", 4.0), ("active_customers", 5.0)],
+        ),
+        2.0,
+    );
     fail("acquisition_cost", &[("spend", 100.0), ("new_customers", 0.0)], "new_customers", Zero);
     fail("clv_to_cac", &[("clv", 100.0), ("cac", 0.0)], "cac", Zero);
     fail("acquisition_vs_retention", &[("cac", 100.0), ("retention_cost", 0.0)], "retention_cost", Zero);
@@ -108,8 +156,18 @@ fn loyalty_and_rate_rules() {
     fail("survey_response_rate", &[("responses", 801.0), ("sent", 800.0)], "responses", Exceeds);
     fail("redemption_rate", &[("redeemed", 1.0), ("issued", 0.0)], "issued", Zero);
     fail("contact_rate", &[("contacts", 1.0), ("orders", 0.0)], "orders", Zero);
-    fail("punch_card_cost", &[("visits_per_reward", 0.0), ("aov", 7.0), ("reward_cost", 1.0)], "visits_per_reward", Zero);
-    fail("punch_card_cost", &[("visits_per_reward", 2.5), ("aov", 7.0), ("reward_cost", 1.0)], "visits_per_reward", NotWhole);
+    fail(
+        "punch_card_cost",
+        &[("visits_per_reward", 0.0), ("aov", 7.0), ("reward_cost", 1.0)],
+        "visits_per_reward",
+        Zero,
+    );
+    fail(
+        "punch_card_cost",
+        &[("visits_per_reward", 2.5), ("aov", 7.0), ("reward_cost", 1.0)],
+        "visits_per_reward",
+        NotWhole,
+    );
     fail("punch_card_cost", &[("visits_per_reward", 10.0), ("aov", 0.0), ("reward_cost", 1.0)], "aov", Zero);
 }
 
@@ -124,7 +182,9 @@ fn a_missing_required_input_is_named() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_invalid_field_is_reported_in_form_order() {
-    let rejected = compute("retention_rate", &inputs(&[("start", "abc"), ("end", "-3"), ("new", "")]), &ComputeOptions::default()).unwrap_err();
+    let rejected =
+        compute("retention_rate", &inputs(&[("start", "abc"), ("end", "-3"), ("new", "")]), &ComputeOptions::default())
+            .unwrap_err();
     let found: Vec<_> = rejected.errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
     assert_eq!(found, vec![("start", NotANumber), ("end", Negative), ("new", Required)]);
 }
@@ -138,7 +198,10 @@ fn typed_text_is_read_with_the_locale() {
     let english = in_locale(Locale::En);
     let aov = succeed("average_order_value", &inputs(&[("revenue", "1,234.50"), ("orders", "1")]), &english);
     assert_close(aov.value, 1234.5);
-    assert_close(value_of::<&str>("customer_lifetime_value", &[("aov", "$7"), ("frequency", "100"), ("lifespan_years", "3")]), 2100.0);
+    assert_close(
+        value_of::<&str>("customer_lifetime_value", &[("aov", "$7"), ("frequency", "100"), ("lifespan_years", "3")]),
+        2100.0,
+    );
     assert_close(value_of::<&str>("customer_lifespan", &[("churn_percent", "12,5 %")]), 8.0);
 }
 
@@ -166,7 +229,8 @@ fn non_finite_numbers_from_javascript_are_rejected() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn a_result_too_large_to_show_is_refused() {
-    let message = fail::<&str>("clv_to_cac", &[("clv", "1000000000"), ("cac", "0,00000000000000000000001")], "clv", OutOfRange);
+    let message =
+        fail::<&str>("clv_to_cac", &[("clv", "1000000000"), ("cac", "0,00000000000000000000001")], "clv", OutOfRange);
     assert!(message.contains("too large"), "{message}");
     fail("customer_lifetime_value", &[("aov", 1e12), ("frequency", 1e6), ("lifespan_years", 2.0)], "aov", OutOfRange);
 }

@@ -6,8 +6,8 @@
 
 use js_sys::{Array, Error, Function, Object, Reflect, Uint8Array};
 use retention_metrics::wasm::{
-    analyze_costs_js, analyze_survey_js, analyze_transactions_js, catalog, compute, messages, preview_table_js, sample_transactions_js,
-    segment_csv_js, table_csv_js,
+    analyze_costs_js, analyze_survey_js, analyze_transactions_js, catalog, compute, messages, preview_table_js,
+    sample_transactions_js, segment_csv_js, table_csv_js,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -84,7 +84,9 @@ fn typed_strings_follow_the_locale_option() {
 #[wasm_bindgen_test]
 fn table_csv_writes_for_the_readers_spreadsheet() {
     let money = object(&[("money", 7.into())]);
-    let rows: Array = [Array::of2(&"Okres".into(), &"=1+1".into()), Array::of3(&1234.5.into(), &money, &JsValue::NULL)].into_iter().collect();
+    let rows: Array = [Array::of2(&"Okres".into(), &"=1+1".into()), Array::of3(&1234.5.into(), &money, &JsValue::NULL)]
+        .into_iter()
+        .collect();
     let polish = table_csv_js(rows.clone().into(), "pl".into()).expect("csv");
     assert_eq!(polish, "Okres;'=1+1\r\n1234,5;7,00;\r\n");
     let english = table_csv_js(rows.into(), object(&[("lang", "en".into())])).expect("csv");
@@ -187,18 +189,33 @@ fn bytes_options_and_progress_cross_the_boundary() {
 
 #[wasm_bindgen_test]
 fn bad_files_throw_errors_with_field_and_code() {
-    let error: Error = analyze_transactions_js("A,2024-03-01,5\n".into(), JsValue::UNDEFINED).unwrap_err().dyn_into().expect("an Error");
+    let error: Error = analyze_transactions_js("A,2024-03-01,5\n".into(), JsValue::UNDEFINED)
+        .unwrap_err()
+        .dyn_into()
+        .expect("an Error");
     assert_eq!(text(&error, "code"), "missing_column");
     assert_eq!(text(&error, "field"), "customer");
     assert!(String::from(error.message()).contains("header"));
     let columns = object(&[("customer", 0.into()), ("date", 1.into()), ("amount", 2.into())]);
-    let picked = analyze_transactions_js("A,2024-03-01,5\n".into(), object(&[("columns", columns)])).expect("columns picked");
+    let picked =
+        analyze_transactions_js("A,2024-03-01,5\n".into(), object(&[("columns", columns)])).expect("columns picked");
     assert_eq!(number(&get(&picked, "totals"), "revenue"), 5.0);
-    let unclear: Error = analyze_transactions_js("customer,date,amount\nA,01/02/2024,5\n".into(), JsValue::UNDEFINED).unwrap_err().dyn_into().unwrap();
-    assert_eq!((text(&unclear, "code"), text(&unclear, "field")), ("ambiguous_date_order".to_string(), "date_order".to_string()));
-    let us = analyze_transactions_js("customer,date,amount\nA,01/02/2024,5\n".into(), object(&[("dateOrder", "mdy".into())])).expect("order given");
+    let unclear: Error = analyze_transactions_js("customer,date,amount\nA,01/02/2024,5\n".into(), JsValue::UNDEFINED)
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        (text(&unclear, "code"), text(&unclear, "field")),
+        ("ambiguous_date_order".to_string(), "date_order".to_string())
+    );
+    let us = analyze_transactions_js(
+        "customer,date,amount\nA,01/02/2024,5\n".into(),
+        object(&[("dateOrder", "mdy".into())]),
+    )
+    .expect("order given");
     assert_eq!(text(&get(&us, "totals"), "first_date"), "2024-01-02");
-    let not_a_file: Error = analyze_transactions_js(JsValue::from(42), JsValue::UNDEFINED).unwrap_err().dyn_into().unwrap();
+    let not_a_file: Error =
+        analyze_transactions_js(JsValue::from(42), JsValue::UNDEFINED).unwrap_err().dyn_into().unwrap();
     assert_eq!(text(&not_a_file, "code"), "no_data");
     let garbage = Uint8Array::from(&[0xFFu8, 0x00, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A][..]);
     let error: Error = analyze_transactions_js(garbage.into(), JsValue::UNDEFINED).unwrap_err().dyn_into().unwrap();
@@ -210,11 +227,17 @@ fn survey_costs_preview_segments_and_sample() {
     let nps = analyze_survey_js("10\n9\n8\n6\n3\n10\n".into(), object(&[("kind", "nps".into())])).expect("nps");
     assert!((number(&nps, "value") - 100.0 / 6.0).abs() < 1e-9);
     assert_eq!(array(&nps, "counts").length(), 11);
-    let csat = analyze_survey_js("9\n10\n8\n".into(), object(&[("kind", "csat".into()), ("scale", 10.into())])).expect("csat");
+    let csat =
+        analyze_survey_js("9\n10\n8\n".into(), object(&[("kind", "csat".into()), ("scale", 10.into())])).expect("csat");
     assert_eq!(get(&csat, "satisfied").as_f64(), Some(2.0));
-    let costs = analyze_costs_js("Team;5000\nSoftware;900\nProgramme;2500\n".into(), object(&[("activeCustomers", 700.into())])).expect("costs");
+    let costs = analyze_costs_js(
+        "Team;5000\nSoftware;900\nProgramme;2500\n".into(),
+        object(&[("activeCustomers", 700.into())]),
+    )
+    .expect("costs");
     assert_eq!(number(&costs, "per_customer"), 12.0);
-    let preview = preview_table_js("Klient;Data;Kwota\nAnna;25.03.2024;12,50 zł\n".into(), JsValue::UNDEFINED).expect("preview");
+    let preview =
+        preview_table_js("Klient;Data;Kwota\nAnna;25.03.2024;12,50 zł\n".into(), JsValue::UNDEFINED).expect("preview");
     assert_eq!(text(&preview, "delimiter"), ";");
     assert_eq!(number(&get(&preview, "columns"), "amount"), 2.0);
     assert_eq!(text(&preview, "date_order"), "dmy");

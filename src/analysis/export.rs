@@ -24,7 +24,9 @@ use crate::locale::Locale;
 pub fn safe_cell(text: &str) -> std::borrow::Cow<'_, str> {
     let plain_number = {
         let digits = text.strip_prefix('-').unwrap_or(text);
-        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') && digits.bytes().filter(|&b| b == b'.').count() <= 1
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && digits.bytes().filter(|&b| b == b'.').count() <= 1
     };
     if !plain_number && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}").into()
@@ -96,7 +98,11 @@ impl Sheet {
 /// ```
 pub fn write_table(sheet: Sheet, rows: impl IntoIterator<Item = Vec<Cell>>) -> String {
     // Flexible: a row may be shorter than the header (a table's footer); without it the csv crate drops that row's line end.
-    let mut writer = WriterBuilder::new().flexible(true).delimiter(sheet.delimiter).terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut writer = WriterBuilder::new()
+        .flexible(true)
+        .delimiter(sheet.delimiter)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     for row in rows {
         // Writing into a Vec cannot fail.
         let _ = writer.write_record(row.iter().map(|cell| sheet.write(cell)));
@@ -128,13 +134,23 @@ mod tests {
 
     #[test]
     fn rows_of_any_length_each_end_their_line() {
-        let rows = [vec![text("a"), text("b")], vec![Cell::Number(1.0), Cell::Number(2.0), Cell::Empty], vec![text("c")]];
+        let rows =
+            [vec![text("a"), text("b")], vec![Cell::Number(1.0), Cell::Number(2.0), Cell::Empty], vec![text("c")]];
         assert_eq!(write_table(Sheet::for_locale(Locale::En), rows), "a,b\r\n1,2,\r\nc\r\n");
     }
 
     #[test]
     fn numbers_follow_the_readers_spreadsheet() {
-        let row = || vec![vec![Cell::Number(1234.5), Cell::Money(7.0), Cell::Number(f64::NAN), Cell::Number(-0.0), Cell::Number(1e12), text("a;b")]];
+        let row = || {
+            vec![vec![
+                Cell::Number(1234.5),
+                Cell::Money(7.0),
+                Cell::Number(f64::NAN),
+                Cell::Number(-0.0),
+                Cell::Number(1e12),
+                text("a;b"),
+            ]]
+        };
         assert_eq!(write_table(Sheet::for_locale(Locale::En), row()), "1234.5,7.00,,0,1000000000000,a;b\r\n");
         assert_eq!(write_table(Sheet::for_locale(Locale::Ru), row()), "1234,5;7,00;;0;1000000000000;\"a;b\"\r\n");
     }

@@ -150,12 +150,17 @@ pub fn analyze_transactions(
 
 /// One segment's customers as CSV (customer, orders, revenue, first and
 /// last order), safe to open in a spreadsheet, best customers first.
-pub fn segment_csv(bytes: impl AsRef<[u8]>, options: &TransactionOptions, segment: Segment) -> Result<String, DataError> {
+pub fn segment_csv(
+    bytes: impl AsRef<[u8]>,
+    options: &TransactionOptions,
+    segment: Segment,
+) -> Result<String, DataError> {
     let (log, ledger) = read(bytes, options, &mut |_| {})?;
     let (ranked, revenue) = by_revenue(&ledger);
     let segments = assign(&ledger, options.window_days, &ranked);
     let texts = Texts::for_locale(options.log.lang);
-    let header = ["customer", "orders", "revenue", "first_order", "last_order"].map(|k| Cell::Text(texts.get(&format!("data.csv.{k}")).to_string()));
+    let header = ["customer", "orders", "revenue", "first_order", "last_order"]
+        .map(|k| Cell::Text(texts.get(&format!("data.csv.{k}")).to_string()));
     let rows = ranked.iter().map(|&c| c as usize).filter(|&c| segments[c] == segment).map(|c| {
         let (days, _) = ledger.of(c);
         vec![
@@ -173,10 +178,20 @@ pub fn segment_csv(bytes: impl AsRef<[u8]>, options: &TransactionOptions, segmen
 /// released as soon as they are read (when the caller handed them over) and
 /// the order list once the ledger holds it, so a big file is never held in
 /// three forms at once.
-fn read(bytes: impl AsRef<[u8]>, options: &TransactionOptions, progress: &mut dyn FnMut(f64)) -> Result<(Log, Ledger), DataError> {
+fn read(
+    bytes: impl AsRef<[u8]>,
+    options: &TransactionOptions,
+    progress: &mut dyn FnMut(f64),
+) -> Result<(Log, Ledger), DataError> {
     if !(1..=MAX_WINDOW_DAYS).contains(&options.window_days) {
         let max = MAX_WINDOW_DAYS.to_string();
-        return Err(DataError::new("windowDays", DataErrorCode::OutOfRange, options.log.lang, "data.error.window", &[("max", max)]));
+        return Err(DataError::new(
+            "windowDays",
+            DataErrorCode::OutOfRange,
+            options.log.lang,
+            "data.error.window",
+            &[("max", max)],
+        ));
     }
     let mut log = read_log(bytes.as_ref(), &options.log, &mut |share| progress(share * 0.85))?;
     drop(bytes);
@@ -186,7 +201,14 @@ fn read(bytes: impl AsRef<[u8]>, options: &TransactionOptions, progress: &mut dy
     Ok((log, ledger))
 }
 
-fn segment_rows(ledger: &Ledger, window: u32, ranked: &[u32], revenue: &[f64], total: f64, lang: Locale) -> Vec<SegmentRow> {
+fn segment_rows(
+    ledger: &Ledger,
+    window: u32,
+    ranked: &[u32],
+    revenue: &[f64],
+    total: f64,
+    lang: Locale,
+) -> Vec<SegmentRow> {
     let texts = Texts::for_locale(lang);
     let assigned = assign(ledger, window, ranked);
     Segment::ALL

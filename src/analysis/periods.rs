@@ -242,7 +242,10 @@ mod tests {
         let first = Day::from_ymd(2024, 1, 31).unwrap();
         let last = Day::from_ymd(2024, 4, 2).unwrap();
         let months = periods(PeriodKind::Month, first, last);
-        assert_eq!(months.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["2024-01", "2024-02", "2024-03", "2024-04"]);
+        assert_eq!(
+            months.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
+            ["2024-01", "2024-02", "2024-03", "2024-04"]
+        );
         assert_eq!(months[1].1.last.to_string(), "2024-02-29");
         let quarters = periods(PeriodKind::Quarter, first, last);
         assert_eq!(quarters.len(), 2);

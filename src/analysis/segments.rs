@@ -33,7 +33,8 @@ pub enum Segment {
 
 impl Segment {
     /// Every segment, in the order rules are tried and shown.
-    pub const ALL: [Segment; 6] = [Segment::New, Segment::Vip, Segment::Loyal, Segment::AtRisk, Segment::Lost, Segment::Other];
+    pub const ALL: [Segment; 6] =
+        [Segment::New, Segment::Vip, Segment::Loyal, Segment::AtRisk, Segment::Lost, Segment::Other];
 
     /// The id, `at_risk`.
     pub fn id(self) -> &'static str {

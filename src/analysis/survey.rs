@@ -148,8 +148,24 @@ pub struct SurveyReport {
 
 /// Header stems that name a score column, whatever the kind.
 const SCORE_STEMS: [&str; 18] = [
-    "nps", "csat", "ces", "score", "rating", "answer", "recommend", "satisf", "effort", "ocena", "odpowied", "poleci",
-    "zadowol", "wysił", "оценк", "ответ", "рекоменд", "удовлетвор",
+    "nps",
+    "csat",
+    "ces",
+    "score",
+    "rating",
+    "answer",
+    "recommend",
+    "satisf",
+    "effort",
+    "ocena",
+    "odpowied",
+    "poleci",
+    "zadowol",
+    "wysił",
+    "оценк",
+    "ответ",
+    "рекоменд",
+    "удовлетвор",
 ];
 
 /// Reads survey answers and computes the score.
@@ -196,7 +212,8 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
     if let (1, None, None, Some((line, cells))) = (row_count, &layout.header, &options.column, first_row) {
         if layout.width > 1 {
             blank = cells.iter().filter(|c| c.is_empty()).count() as u64;
-            answers = cells.into_iter().filter(|c| !c.is_empty()).map(|c| (line, read_number(&c, None).ok(), c)).collect();
+            answers =
+                cells.into_iter().filter(|c| !c.is_empty()).map(|c| (line, read_number(&c, None).ok(), c)).collect();
         }
     }
     let whole = |v: f64| v.fract() == 0.0 && (0.0..=10.0).contains(&v);
@@ -205,7 +222,13 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
         SurveyKind::Ces => Scale { min: 1, max: 7 },
         SurveyKind::Csat => {
             let seen = answers.iter().filter_map(|(_, v, _)| *v).filter(|&v| whole(v) && v >= 1.0).fold(0.0, f64::max);
-            let max = options.scale_max.unwrap_or(if seen <= 5.0 { 5 } else if seen <= 7.0 { 7 } else { 10 });
+            let max = options.scale_max.unwrap_or(if seen <= 5.0 {
+                5
+            } else if seen <= 7.0 {
+                7
+            } else {
+                10
+            });
             Scale { min: 1, max }
         }
     };
@@ -228,7 +251,14 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
     let (value, nps, satisfied, ces) = match options.kind {
         SurveyKind::Nps => {
             let (p, pa, d) = (between(9, 10), between(7, 8), between(0, 6));
-            let parts = NpsParts { promoters: p, passives: pa, detractors: d, promoter_share: share(p), passive_share: share(pa), detractor_share: share(d) };
+            let parts = NpsParts {
+                promoters: p,
+                passives: pa,
+                detractors: d,
+                promoter_share: share(p),
+                passive_share: share(pa),
+                detractor_share: share(d),
+            };
             ((p as f64 - d as f64) / responses as f64 * 100.0, Some(parts), None, None)
         }
         SurveyKind::Csat => {
@@ -282,7 +312,9 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
 fn score_column(text: &str, layout: &Layout, options: &SurveyOptions) -> Result<usize, DataError> {
     let header = layout.header.as_deref();
     if let Some(column) = &options.column {
-        return column.resolve(header, layout.width).ok_or_else(|| DataError::unknown_column("score", column, options.lang));
+        return column
+            .resolve(header, layout.width)
+            .ok_or_else(|| DataError::unknown_column("score", column, options.lang));
     }
     if layout.width <= 1 {
         return Ok(0);
@@ -299,10 +331,17 @@ fn score_column(text: &str, layout: &Layout, options: &SurveyOptions) -> Result<
         }
         for (i, ok) in all_scores.iter_mut().enumerate() {
             let cell = field(&record, i);
-            *ok &= cell.is_empty() || read_number(cell, None).is_ok_and(|v| v.fract() == 0.0 && (0.0..=10.0).contains(&v));
+            *ok &=
+                cell.is_empty() || read_number(cell, None).is_ok_and(|v| v.fract() == 0.0 && (0.0..=10.0).contains(&v));
         }
     }
     all_scores.iter().position(|&ok| ok).ok_or_else(|| {
-        DataError::new("score", DataErrorCode::MissingColumn, options.lang, "data.error.missing_column", &[("role", role_name(options.lang, "score"))])
+        DataError::new(
+            "score",
+            DataErrorCode::MissingColumn,
+            options.lang,
+            "data.error.missing_column",
+            &[("role", role_name(options.lang, "score"))],
+        )
     })
 }

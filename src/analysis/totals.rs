@@ -95,7 +95,13 @@ pub enum Clv {
 
 /// The whole-log figures. `ranked` lists customers by revenue, highest
 /// first, with `revenue` by customer; `note` words a reason for no CLV.
-pub fn totals(ledger: &Ledger, window_days: u32, ranked: &[u32], revenue: &[f64], note: &dyn Fn(&str) -> String) -> Totals {
+pub fn totals(
+    ledger: &Ledger,
+    window_days: u32,
+    ranked: &[u32],
+    revenue: &[f64],
+    note: &dyn Fn(&str) -> String,
+) -> Totals {
     let customers = ledger.customers() as u64;
     let orders = ledger.orders() as u64;
     let total: f64 = revenue.iter().sum();

@@ -64,22 +64,62 @@ const STEMS: [(Role, &[&str]); 4] = [
     (
         Role::Amount,
         &[
-            "amount", "total", "sum", "revenue", "price", "paid", "value", "kwota", "wartość", "wartosc", "suma",
-            "brutto", "cena", "сумма", "стоимость", "итого", "цена",
+            "amount",
+            "total",
+            "sum",
+            "revenue",
+            "price",
+            "paid",
+            "value",
+            "kwota",
+            "wartość",
+            "wartosc",
+            "suma",
+            "brutto",
+            "cena",
+            "сумма",
+            "стоимость",
+            "итого",
+            "цена",
         ],
     ),
     (
         Role::Customer,
         &[
-            "customer", "client", "email", "e-mail", "member", "buyer", "user", "guest", "klient", "nabywca", "kontrahent",
-            "клиент", "покупатель", "почта", "гость",
+            "customer",
+            "client",
+            "email",
+            "e-mail",
+            "member",
+            "buyer",
+            "user",
+            "guest",
+            "klient",
+            "nabywca",
+            "kontrahent",
+            "клиент",
+            "покупатель",
+            "почта",
+            "гость",
         ],
     ),
     (
         Role::Order,
         &[
-            "order", "receipt", "invoice", "transaction", "ticket", "zamówien", "zamowien", "paragon", "faktura",
-            "transakc", "заказ", "чек", "счет", "счёт",
+            "order",
+            "receipt",
+            "invoice",
+            "transaction",
+            "ticket",
+            "zamówien",
+            "zamowien",
+            "paragon",
+            "faktura",
+            "transakc",
+            "заказ",
+            "чек",
+            "счет",
+            "счёт",
         ],
     ),
 ];
@@ -97,7 +137,8 @@ pub fn find_roles(header: &[String]) -> [Option<usize>; 4] {
 }
 
 /// Words that mark a total row in the customer or date cell.
-const TOTAL_WORDS: [&str; 10] = ["total", "totals", "grand total", "sum", "suma", "razem", "ogółem", "итого", "всего", "итог"];
+const TOTAL_WORDS: [&str; 10] =
+    ["total", "totals", "grand total", "sum", "suma", "razem", "ogółem", "итого", "всего", "итог"];
 
 /// Whether a cell marks a total or summary row (`Total`, `Razem:`, `Итого`).
 ///
@@ -142,10 +183,22 @@ mod tests {
 
     #[test]
     fn finds_roles_in_three_languages() {
-        assert_eq!(find_roles(&header(&["Customer email", "Order date", "Order total", "Order ID"])), [Some(0), Some(1), Some(2), Some(3)]);
-        assert_eq!(find_roles(&header(&["Nr klienta", "Data zamówienia", "Kwota", "Numer zamówienia"])), [Some(0), Some(1), Some(2), Some(3)]);
-        assert_eq!(find_roles(&header(&["Номер заказа", "Дата", "КЛИЕНТ", "Сумма, руб."])), [Some(2), Some(1), Some(3), Some(0)]);
-        assert_eq!(find_roles(&header(&["ZAMÓWIENIE", "KLIENT", "DATA", "WARTOŚĆ"])), [Some(1), Some(2), Some(3), Some(0)]);
+        assert_eq!(
+            find_roles(&header(&["Customer email", "Order date", "Order total", "Order ID"])),
+            [Some(0), Some(1), Some(2), Some(3)]
+        );
+        assert_eq!(
+            find_roles(&header(&["Nr klienta", "Data zamówienia", "Kwota", "Numer zamówienia"])),
+            [Some(0), Some(1), Some(2), Some(3)]
+        );
+        assert_eq!(
+            find_roles(&header(&["Номер заказа", "Дата", "КЛИЕНТ", "Сумма, руб."])),
+            [Some(2), Some(1), Some(3), Some(0)]
+        );
+        assert_eq!(
+            find_roles(&header(&["ZAMÓWIENIE", "KLIENT", "DATA", "WARTOŚĆ"])),
+            [Some(1), Some(2), Some(3), Some(0)]
+        );
     }
 
     #[test]

@@ -68,8 +68,14 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
 /// pages share), by shape: Russian letters come in runs (`Клиент`), Polish
 /// ones mostly sit between ASCII letters (`zamówienie`).
 fn looks_cyrillic(bytes: &[u8]) -> bool {
-    let polish = bytes.iter().filter(|&&b| b >= 0x80 && "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".contains(WINDOWS_1250[usize::from(b - 0x80)])).count();
-    let russian = bytes.iter().filter(|&&b| b >= 0x80 && matches!(WINDOWS_1251[usize::from(b - 0x80)], 'А'..='я' | 'Ё' | 'ё')).count();
+    let polish = bytes
+        .iter()
+        .filter(|&&b| b >= 0x80 && "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".contains(WINDOWS_1250[usize::from(b - 0x80)]))
+        .count();
+    let russian = bytes
+        .iter()
+        .filter(|&&b| b >= 0x80 && matches!(WINDOWS_1251[usize::from(b - 0x80)], 'А'..='я' | 'Ё' | 'ё'))
+        .count();
     if polish != russian {
         return russian > polish;
     }
@@ -118,9 +124,17 @@ mod tests {
 
     #[test]
     fn polish_names_with_several_accents_in_a_row_stay_polish() {
-        let bytes = "Klient;Kwota\nZofia Żółć;12,50 zł\n".chars().map(|c| {
-            if c.is_ascii() { c as u8 } else { 0x80 + WINDOWS_1250.iter().position(|&t| t == c).unwrap() as u8 }
-        }).collect::<Vec<u8>>();
+        let bytes =
+            "Klient;Kwota\nZofia Żółć;12,50 zł\n"
+                .chars()
+                .map(|c| {
+                    if c.is_ascii() {
+                        c as u8
+                    } else {
+                        0x80 + WINDOWS_1250.iter().position(|&t| t == c).unwrap() as u8
+                    }
+                })
+                .collect::<Vec<u8>>();
         let (text, encoding) = decode(&bytes);
         assert_eq!(encoding, Encoding::Windows1250);
         assert!(text.contains("Żółć") && text.contains("zł"));

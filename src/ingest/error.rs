@@ -54,7 +54,8 @@ pub struct DataError {
 impl DataError {
     /// An error whose message is the text `key` with `{name}` filled in.
     pub fn new(field: &str, code: DataErrorCode, lang: Locale, key: &str, values: &[(&str, String)]) -> DataError {
-        let message = Texts::for_locale(lang).fill(key, &|name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()));
+        let message =
+            Texts::for_locale(lang).fill(key, &|name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()));
         DataError { field: field.to_string(), code, message }
     }
 }

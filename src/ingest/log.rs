@@ -14,8 +14,8 @@ use serde::Serialize;
 use super::columns::{find_roles, is_total, ColumnRef, TransactionColumns};
 use super::date::{read_date, DateOrder, DateParts, OrderEvidence};
 use super::decode::Encoding;
-use super::intern::Interner;
 use super::error::{role_name, text_of, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
+use super::intern::Interner;
 use super::number::{read_number, read_plain_amount};
 use super::table::{field, field_bytes, Layout};
 use crate::calendar::Day;
@@ -248,7 +248,13 @@ fn skip_row(skips: &mut Skips, line: u64, record: &ByteRecord, columns: &Transac
 /// the rows it does not fit) and merges rows that share an order id, in the
 /// order each order first appears. The merged order keeps its first row's
 /// customer and day and sums the amounts.
-fn into_orders(rows: Vec<Row>, date_order: DateOrder, order_count: usize, skips: &mut Skips, lang: Locale) -> Vec<Order> {
+fn into_orders(
+    rows: Vec<Row>,
+    date_order: DateOrder,
+    order_count: usize,
+    skips: &mut Skips,
+    lang: Locale,
+) -> Vec<Order> {
     if order_count == 0 {
         // One row, one order: converted in place (an order is smaller than a
         // row), so a million-row log does not hold both lists at once.
@@ -318,7 +324,13 @@ fn unclear_date_order(rows: &[Row], lang: Locale) -> DataError {
         (dmy.map(|d| d.to_string()).unwrap_or_default(), mdy.map(|d| d.to_string()).unwrap_or_default())
     });
     let (dmy, mdy) = example.unwrap_or_default();
-    DataError::new("date_order", DataErrorCode::AmbiguousDateOrder, lang, "data.error.date_order", &[("dmy", dmy), ("mdy", mdy)])
+    DataError::new(
+        "date_order",
+        DataErrorCode::AmbiguousDateOrder,
+        lang,
+        "data.error.date_order",
+        &[("dmy", dmy), ("mdy", mdy)],
+    )
 }
 
 /// The column positions in use: the user's picks, else found by header.
@@ -328,7 +340,10 @@ fn choose_columns(layout: &Layout, options: &LogOptions) -> Result<TransactionCo
     let lang = options.lang;
     let pick = |role: &str, chosen: &Option<ColumnRef>, found: Option<usize>| -> Result<Option<usize>, DataError> {
         match chosen {
-            Some(column) => column.resolve(header, layout.width).map(Some).ok_or_else(|| DataError::unknown_column(role, column, lang)),
+            Some(column) => column
+                .resolve(header, layout.width)
+                .map(Some)
+                .ok_or_else(|| DataError::unknown_column(role, column, lang)),
             None => Ok(found),
         }
     };

@@ -245,11 +245,7 @@ fn unsigned_value(body: &str, locale: Option<Locale>) -> Result<f64, NumberError
 }
 
 /// Decides the decimal separator, or `None` for a whole number.
-fn decimal_separator(
-    body: &str,
-    locale: Option<Locale>,
-    has_space_groups: bool,
-) -> Result<Option<char>, NumberError> {
+fn decimal_separator(body: &str, locale: Option<Locale>, has_space_groups: bool) -> Result<Option<char>, NumberError> {
     let dots = body.matches('.').count();
     let commas = body.matches(',').count();
     match (dots, commas) {
@@ -357,14 +353,33 @@ mod tests {
     fn rejects_what_is_not_a_number() {
         bad("", None, NumberError::Empty);
         bad("   ", None, NumberError::Empty);
-        for text in ["1,2,3", "NaN", "nan", "inf", "-inf", "Infinity", "1e5", "12abc", "abc", ".", "$", "%", "1 23", "1.2.3,4", "1 234,567.5", "1,23.45"] {
+        for text in [
+            "1,2,3",
+            "NaN",
+            "nan",
+            "inf",
+            "-inf",
+            "Infinity",
+            "1e5",
+            "12abc",
+            "abc",
+            ".",
+            "$",
+            "%",
+            "1 23",
+            "1.2.3,4",
+            "1 234,567.5",
+            "1,23.45",
+        ] {
             assert!(read_number(text, Some(En)).is_err(), "{text:?} should be rejected");
         }
     }
 
     #[test]
     fn decimals_read_exactly() {
-        for (text, expected) in [("0.1", 0.1), ("1234.56", 1234.56), ("0.000001", 0.000001), ("9007199254740993", 9007199254740993.0)] {
+        for (text, expected) in
+            [("0.1", 0.1), ("1234.56", 1234.56), ("0.000001", 0.000001), ("9007199254740993", 9007199254740993.0)]
+        {
             assert_eq!(read_number(text, Some(En)), Ok(expected), "{text}");
         }
     }

@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::columns::find_roles;
 use super::date::{read_date, DateOrder, OrderEvidence};
-use super::number::read_number;
 use super::decode::{decode, Encoding};
+use super::number::read_number;
 use super::table::{cells, field, Layout};
 
 /// What the start of a file says.
@@ -56,7 +56,8 @@ pub struct FoundColumns {
 fn suggest(found: &[Option<usize>; 4], rows: &[Vec<String>]) -> FoundColumns {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mostly = |column: usize, test: &dyn Fn(&str) -> bool| {
-        let cells: Vec<&str> = rows.iter().filter_map(|r| r.get(column)).map(String::as_str).filter(|c| !c.is_empty()).collect();
+        let cells: Vec<&str> =
+            rows.iter().filter_map(|r| r.get(column)).map(String::as_str).filter(|c| !c.is_empty()).collect();
         !cells.is_empty() && cells.iter().filter(|c| test(c)).count() * 2 > cells.len()
     };
     let taken = |columns: &[Option<usize>], i: usize| columns.contains(&Some(i));

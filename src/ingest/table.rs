@@ -160,11 +160,7 @@ impl Rows<'_> {
 }
 
 fn reader(text: &str, delimiter: u8) -> Reader<&[u8]> {
-    ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
+    ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes())
 }
 
 /// For one delimiter: the most common field count among the first records
@@ -218,8 +214,7 @@ pub fn cells(record: &ByteRecord) -> Vec<String> {
 /// A header has no dates and no numbers in it, and at least one word.
 fn looks_like_header(record: &ByteRecord) -> bool {
     let cells: Vec<&str> = (0..record.len()).map(|i| field(record, i)).collect();
-    cells.iter().any(|c| !c.is_empty())
-        && cells.iter().all(|c| read_date(c).is_none() && read_number(c, None).is_err())
+    cells.iter().any(|c| !c.is_empty()) && cells.iter().all(|c| read_date(c).is_none() && read_number(c, None).is_err())
 }
 
 /// The decimal separator a single amount proves: the last of `.`/`,` when
@@ -230,7 +225,8 @@ fn decimal_shown(cell: &str) -> Option<char> {
     let separator = char::from(cell.as_bytes()[last]);
     let other = if separator == '.' { ',' } else { '.' };
     let digits_after = cell[last + 1..].bytes().take_while(u8::is_ascii_digit).count();
-    let proves = cell[..last].contains(other) || (digits_after != 3 && cell[..last].bytes().any(|b| b.is_ascii_digit()));
+    let proves =
+        cell[..last].contains(other) || (digits_after != 3 && cell[..last].bytes().any(|b| b.is_ascii_digit()));
     (proves && cell[..last].matches(separator).count() == 0).then_some(separator)
 }
 

@@ -85,7 +85,8 @@ fn evaluate_retention_cost(v: &Values) -> Result<Evaluation, Violation> {
     let other = v.opt("other");
     let costs = [v.get("team"), v.get("software"), v.get("program"), other.unwrap_or(0.0)];
     let value = need(retention_cost(&costs, v.get("active_customers")), "active_customers")?;
-    let mut evaluation = Evaluation::simple(value).with_facts([Fact::new("total", costs.iter().sum(), FactKind::Money)]);
+    let mut evaluation =
+        Evaluation::simple(value).with_facts([Fact::new("total", costs.iter().sum(), FactKind::Money)]);
     evaluation.steps = vec![if other.is_some() { "total_with_other" } else { "total" }, "main"];
     Ok(evaluation)
 }

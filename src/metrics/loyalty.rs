@@ -36,7 +36,10 @@ pub const DEFINITIONS: &[MetricDef] = &[
         group: Group::Loyalty,
         unit: Unit::Percent,
         decimals: 1,
-        inputs: &[In::new("repeat_customers", Count).at_most_input("customers"), In::new("customers", Count).positive()],
+        inputs: &[
+            In::new("repeat_customers", Count).at_most_input("customers"),
+            In::new("customers", Count).positive(),
+        ],
         examples: &[
             Example { id: "coffee", inputs: &[("repeat_customers", 150.0), ("customers", 500.0)], value: 30.0 },
             Example { id: "general", inputs: &[("repeat_customers", 200.0), ("customers", 1000.0)], value: 20.0 },
@@ -49,7 +52,10 @@ pub const DEFINITIONS: &[MetricDef] = &[
         group: Group::Loyalty,
         unit: Unit::Percent,
         decimals: 1,
-        inputs: &[In::new("referred", Count).at_most_input("new_customers"), In::new("new_customers", Count).positive()],
+        inputs: &[
+            In::new("referred", Count).at_most_input("new_customers"),
+            In::new("new_customers", Count).positive(),
+        ],
         examples: &[Example { id: "coffee", inputs: &[("referred", 15.0), ("new_customers", 60.0)], value: 25.0 }],
         benchmark: None,
         evaluate: evaluate_referral_rate,
@@ -74,7 +80,11 @@ pub const DEFINITIONS: &[MetricDef] = &[
             In::new("aov", Money).positive(),
             In::new("reward_cost", Money),
         ],
-        examples: &[Example { id: "coffee", inputs: &[("visits_per_reward", 10.0), ("aov", 7.0), ("reward_cost", 1.5)], value: 2.142857142857143 }],
+        examples: &[Example {
+            id: "coffee",
+            inputs: &[("visits_per_reward", 10.0), ("aov", 7.0), ("reward_cost", 1.5)],
+            value: 2.142857142857143,
+        }],
         benchmark: None,
         evaluate: evaluate_punch_card_cost,
     },

@@ -49,7 +49,11 @@ pub const DEFINITIONS: &[MetricDef] = &[
         group: Group::Retention,
         unit: Unit::Percent,
         decimals: 1,
-        inputs: &[In::new("start", Count).positive(), In::new("end", Count), In::new("new", Count).at_most_input("end")],
+        inputs: &[
+            In::new("start", Count).positive(),
+            In::new("end", Count),
+            In::new("new", Count).at_most_input("end"),
+        ],
         examples: &[Example { id: "coffee", inputs: &[("start", 200.0), ("end", 210.0), ("new", 30.0)], value: 90.0 }],
         benchmark: Some(Benchmark::Sectors),
         evaluate: evaluate_retention_rate,

@@ -60,7 +60,11 @@ pub const DEFINITIONS: &[MetricDef] = &[
         decimals: 0,
         inputs: &[In::new("promoters", Number), In::new("passives", Number).optional(), In::new("detractors", Number)],
         examples: &[
-            Example { id: "coffee", inputs: &[("promoters", 60.0), ("passives", 25.0), ("detractors", 15.0)], value: 45.0 },
+            Example {
+                id: "coffee",
+                inputs: &[("promoters", 60.0), ("passives", 25.0), ("detractors", 15.0)],
+                value: 45.0,
+            },
             Example { id: "general", inputs: &[("promoters", 70.0), ("detractors", 10.0)], value: 60.0 },
         ],
         benchmark: Some(Benchmark::NpsBands),
@@ -86,7 +90,11 @@ pub const DEFINITIONS: &[MetricDef] = &[
             In::new("responses", Count).positive(),
             In::new("scale_max", Count).default(7.0).at_least(2.0),
         ],
-        examples: &[Example { id: "coffee", inputs: &[("score_sum", 280.0), ("responses", 50.0), ("scale_max", 7.0)], value: 5.6 }],
+        examples: &[Example {
+            id: "coffee",
+            inputs: &[("score_sum", 280.0), ("responses", 50.0), ("scale_max", 7.0)],
+            value: 5.6,
+        }],
         benchmark: None,
         evaluate: evaluate_customer_effort_score,
     },
@@ -118,7 +126,12 @@ fn evaluate_net_promoter_score(v: &Values) -> Result<Evaluation, Violation> {
     let Some(passives) = v.opt("passives") else {
         // Without passives the two inputs are already percentages.
         if promoters + detractors > 100.0 {
-            return Err(Violation { field: "detractors", code: ErrorCode::Exceeds, message: "shares_over_100", facts: Vec::new() });
+            return Err(Violation {
+                field: "detractors",
+                code: ErrorCode::Exceeds,
+                message: "shares_over_100",
+                facts: Vec::new(),
+            });
         }
         if promoters + detractors == 0.0 {
             return Err(blame_total(ErrorCode::Zero, "total_zero"));
@@ -130,7 +143,8 @@ fn evaluate_net_promoter_score(v: &Values) -> Result<Evaluation, Violation> {
         ]));
     };
     let total = promoters + passives + detractors;
-    let value = net_promoter_score(promoters, passives, detractors).ok_or_else(|| blame_total(ErrorCode::Zero, "total_zero"))?;
+    let value = net_promoter_score(promoters, passives, detractors)
+        .ok_or_else(|| blame_total(ErrorCode::Zero, "total_zero"))?;
     let mut evaluation = Evaluation::simple(value).with_facts([
         Fact::new("total", total, FactKind::Number),
         Fact::new("promoter_share", promoters * 100.0 / total, FactKind::Percent),
@@ -147,9 +161,17 @@ fn evaluate_customer_satisfaction(v: &Values) -> Result<Evaluation, Violation> {
 
 fn evaluate_customer_effort_score(v: &Values) -> Result<Evaluation, Violation> {
     let (sum, responses, scale_max) = (v.get("score_sum"), v.get("responses"), v.get("scale_max"));
-    let bounds = [Fact::new("lowest", responses, FactKind::Number), Fact::new("highest", responses * scale_max, FactKind::Number)];
+    let bounds = [
+        Fact::new("lowest", responses, FactKind::Number),
+        Fact::new("highest", responses * scale_max, FactKind::Number),
+    ];
     if sum < responses || sum > responses * scale_max {
-        return Err(Violation { field: "score_sum", code: ErrorCode::OutOfRange, message: "sum_out_of_range", facts: bounds.to_vec() });
+        return Err(Violation {
+            field: "score_sum",
+            code: ErrorCode::OutOfRange,
+            message: "sum_out_of_range",
+            facts: bounds.to_vec(),
+        });
     }
     Ok(Evaluation::simple(need(customer_effort_score(sum, responses), "responses")?).with_facts(bounds))
 }

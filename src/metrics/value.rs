@@ -82,8 +82,16 @@ pub const DEFINITIONS: &[MetricDef] = &[
             In::new("margin_percent", Percent).optional(),
         ],
         examples: &[
-            Example { id: "coffee", inputs: &[("aov", 7.0), ("frequency", 100.0), ("lifespan_years", 3.0)], value: 2100.0 },
-            Example { id: "general", inputs: &[("aov", 50.0), ("frequency", 4.0), ("lifespan_years", 5.0)], value: 1000.0 },
+            Example {
+                id: "coffee",
+                inputs: &[("aov", 7.0), ("frequency", 100.0), ("lifespan_years", 3.0)],
+                value: 2100.0,
+            },
+            Example {
+                id: "general",
+                inputs: &[("aov", 50.0), ("frequency", 4.0), ("lifespan_years", 5.0)],
+                value: 1000.0,
+            },
         ],
         benchmark: None,
         evaluate: evaluate_customer_lifetime_value,

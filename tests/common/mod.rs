@@ -36,7 +36,9 @@ pub fn assert_close(actual: f64, expected: f64) {
 #[track_caller]
 pub fn fail<V: Into<RawValue> + Copy>(id: &str, pairs: &[(&str, V)], field: &str, code: ErrorCode) -> String {
     match compute(id, &inputs(pairs), &ComputeOptions::default()) {
-        Ok(result) => panic!("{id} accepted {pairs:?} = {}", result.value, pairs = pairs.iter().map(|p| p.0).collect::<Vec<_>>()),
+        Ok(result) => {
+            panic!("{id} accepted {pairs:?} = {}", result.value, pairs = pairs.iter().map(|p| p.0).collect::<Vec<_>>())
+        }
         Err(rejected) => {
             let first = rejected.first();
             assert_eq!((first.field.as_str(), first.code), (field, code), "{}", first.message);
