@@ -33,6 +33,15 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# (a2) rustfmt and clippy, which the tests run (the default rustup profile
+# has them; a minimal one does not).
+if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+  echo "setup: rustfmt + clippy: already installed"
+else
+  echo "setup: rustfmt + clippy: installing"
+  rustup component add rustfmt clippy
+fi
+
 # (b) wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock:
 # the CLI refuses to process a .wasm made by another library version.
 if [ ! -f Cargo.lock ]; then

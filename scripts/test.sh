@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, in order, stopping at the first stage that fails:
-#   setup -> native cargo tests (+ doctests) -> release build ->
+#   setup -> formatting and lints -> native cargo tests (+ doctests) -> release build ->
 #   wasm tests in Node -> the same wasm tests in headless Chromium ->
 #   JS tests of the build (node --test) -> Playwright end-to-end tests.
 # The last line sums every stage's counts: "total: N passed, N failed, N skipped".
@@ -62,6 +62,11 @@ stage() {
 }
 
 stage "setup" bash scripts/setup.sh
+# Formatting and lints fail the run, so the code stays as rustfmt.toml and
+# clippy want it on both targets (the boundary compiles only for wasm32).
+stage "cargo fmt --check" cargo fmt --check
+stage "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings
+stage "clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
 stage "native tests" cargo test --lib --tests
 stage "doctests" cargo test --doc
 stage "release build" bash scripts/build.sh

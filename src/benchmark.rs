@@ -4,47 +4,9 @@
 
 use serde::Serialize;
 
-use crate::compute::{FactKind, Writer};
-use crate::format::format_number;
+use crate::format::{format_number, Writer};
+use crate::metric::{Benchmark, FactKind, GOOD_RETENTION_PERCENT, SECTORS};
 use crate::text::Texts;
-
-/// The kind of comparison a metric offers.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Benchmark {
-    /// Against the average retention rate of the reader's sector, or the
-    /// general 80 % mark when no sector is picked.
-    Sectors,
-    /// Net Promoter Score bands: below 0, above 0, 45 very good, 50+ excellent.
-    NpsBands,
-    /// Above or below one reference value, in points.
-    Reference(f64),
-    /// Below, within or above a range (e.g. 5–25×).
-    Range(f64, f64),
-}
-
-/// A sector with its average retention rate.
-#[derive(Debug, Clone, Copy)]
-pub struct Sector {
-    /// Id used in the address.
-    pub id: &'static str,
-    /// Average (or, with `target`, the usual aim) in percent.
-    pub retention_percent: f64,
-    /// The value is what such businesses aim for, not an average.
-    pub target: bool,
-}
-
-/// Retention rate by sector, from the spec.
-pub const SECTORS: &[Sector] = &[
-    Sector { id: "retail", retention_percent: 63.0, target: false },
-    Sector { id: "restaurants", retention_percent: 55.0, target: false },
-    Sector { id: "hospitality", retention_percent: 55.0, target: false },
-    Sector { id: "professional_services", retention_percent: 84.0, target: false },
-    Sector { id: "media", retention_percent: 84.0, target: false },
-    Sector { id: "saas", retention_percent: 80.0, target: true },
-];
-
-/// A retention rate above this is generally read as retaining well.
-pub const GOOD_RETENTION_PERCENT: f64 = 80.0;
 
 /// The outcome of a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,7 +75,7 @@ pub(crate) fn assess(
                 v if v >= 50.0 => "excellent",
                 v if v >= 45.0 => "very_good",
                 v if v > 0.0 => "positive",
-                v if v == 0.0 => "zero",
+                0.0 => "zero",
                 _ => "negative",
             };
             let text = sentence(&format!("benchmark.nps.{verdict}"), 0.0, &[]);

@@ -6,160 +6,10 @@
 
 use serde::Serialize;
 
-use crate::benchmark::{Benchmark, SECTORS};
-use crate::compute::{Evaluation, Values, Violation};
 use crate::locale::Locale;
+use crate::metric::{Benchmark, InputKind, InputSpec, MetricDef, Unit, SECTORS};
 use crate::metrics;
 use crate::text::Texts;
-
-/// The family a metric belongs to; the picker groups by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[allow(missing_docs)] // The names are the groups.
-pub enum Group {
-    Retention,
-    Value,
-    Satisfaction,
-    Cost,
-    Loyalty,
-}
-
-impl Group {
-    fn id(self) -> &'static str {
-        match self {
-            Group::Retention => "retention",
-            Group::Value => "value",
-            Group::Satisfaction => "satisfaction",
-            Group::Cost => "cost",
-            Group::Loyalty => "loyalty",
-        }
-    }
-}
-
-/// What a result measures; decides how it is displayed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// In percent: 90 means 90 %.
-    Percent,
-    /// An amount in the currency the reader picks.
-    Money,
-    /// A number of people or things.
-    Count,
-    /// One quantity over another of the same kind (`3.5×`).
-    Ratio,
-    /// A number of periods (the period of the churn rate given).
-    Periods,
-    /// A score on the metric's own scale (NPS −100..100, CES 1..7).
-    Score,
-    /// A number per order.
-    PerOrder,
-}
-
-/// What an input holds; decides the checks and how it is written back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InputKind {
-    /// Whole people or things: `1.5` is rejected.
-    Count,
-    /// An amount of money, zero or more.
-    Money,
-    /// A percentage from 0 to 100.
-    Percent,
-    /// Any number zero or more (frequencies, years, shares).
-    Number,
-}
-
-/// One input of a metric, with its validation rules.
-#[derive(Debug, Clone, Copy)]
-pub struct InputSpec {
-    /// The snake_case id used in `compute` and in the address.
-    pub id: &'static str,
-    /// What it holds.
-    pub kind: InputKind,
-    /// May be left empty.
-    pub optional: bool,
-    /// Used when left empty (implies optional).
-    pub default: Option<f64>,
-    /// Must be more than zero, not just zero or more.
-    pub positive: bool,
-    /// Smallest allowed value when above zero (e.g. at least 1 visit).
-    pub min: Option<f64>,
-    /// Another input this one is part of and so cannot exceed (lost ≤ start).
-    pub part_of: Option<&'static str>,
-}
-
-impl InputSpec {
-    /// A required input of the given kind with no further rule.
-    pub const fn new(id: &'static str, kind: InputKind) -> InputSpec {
-        InputSpec { id, kind, optional: false, default: None, positive: false, min: None, part_of: None }
-    }
-    /// The input must be more than zero.
-    pub const fn positive(mut self) -> InputSpec {
-        self.positive = true;
-        self
-    }
-    /// The input may be left empty.
-    pub const fn optional(mut self) -> InputSpec {
-        self.optional = true;
-        self
-    }
-    /// Left empty, the input takes this value.
-    pub const fn default(mut self, value: f64) -> InputSpec {
-        self.default = Some(value);
-        self.optional = true;
-        self
-    }
-    /// The input must be at least `min`.
-    pub const fn at_least(mut self, min: f64) -> InputSpec {
-        self.min = Some(min);
-        self
-    }
-    /// The input must not exceed another input.
-    pub const fn at_most_input(mut self, other: &'static str) -> InputSpec {
-        self.part_of = Some(other);
-        self
-    }
-
-    /// The fixed upper bound: 100 for a percentage.
-    pub fn fixed_max(&self) -> Option<f64> {
-        (self.kind == InputKind::Percent).then_some(100.0)
-    }
-}
-
-/// A worked example that one click loads.
-#[derive(Debug, Clone, Copy)]
-pub struct Example {
-    /// `"coffee"` for the coffee-shop scenario, `"general"` for the general
-    /// business one; the widget's `example="coffee"` picks by this id.
-    pub id: &'static str,
-    /// The inputs, by input id.
-    pub inputs: &'static [(&'static str, f64)],
-    /// The exact result the spec gives.
-    pub value: f64,
-}
-
-/// Everything the engine knows about one metric except its words.
-#[derive(Debug, Clone, Copy)]
-pub struct MetricDef {
-    /// The public id (`"retention_rate"`).
-    pub id: &'static str,
-    /// The picker group.
-    pub group: Group,
-    /// The unit of the result.
-    pub unit: Unit,
-    /// Decimals shown (trailing zeros trimmed); money always shows 0 or 2.
-    pub decimals: usize,
-    /// The inputs in form order.
-    pub inputs: &'static [InputSpec],
-    /// Worked examples, spec ones first.
-    pub examples: &'static [Example],
-    /// How the result compares with a reference, if the spec gives one.
-    pub benchmark: Option<Benchmark>,
-    /// The formula on validated inputs; cross-field checks that single-field
-    /// rules cannot express return a [`Violation`].
-    pub evaluate: fn(&Values) -> Result<Evaluation, Violation>,
-}
 
 /// Every metric, grouped in picker order.
 pub fn definitions() -> impl Iterator<Item = &'static MetricDef> {
@@ -297,7 +147,11 @@ fn describe(def: &MetricDef, texts: &Texts) -> MetricInfo {
             .map(|ex| ExampleInfo {
                 id: ex.id,
                 name: texts.get(&key(&format!("example.{}", ex.id))).to_string(),
-                inputs: ex.inputs.iter().copied().collect(),
+                inputs: {
+                    let mut inputs = std::collections::BTreeMap::new();
+                    inputs.extend(ex.inputs.iter().copied());
+                    inputs
+                },
                 value: ex.value,
             })
             .collect(),

@@ -6,14 +6,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::benchmark::{self, BenchmarkResult};
-use crate::catalog::{self, InputKind, InputSpec, MetricDef, Unit};
+use crate::catalog;
 use crate::error::{ErrorCode, FieldError, Rejected};
-use crate::format::{
-    decimals_for, format_money, format_money_as_typed, format_number, format_percent, format_percent_to,
-    round_half_away, Currency,
-};
-use crate::ingest::number::{read_number, NumberError};
+use crate::format::{round_half_away, Currency, Writer};
+use crate::ingest::number::{read_raw, NumberError, RawValue};
 use crate::locale::Locale;
+use crate::metric::{Evaluation, Fact, FactKind, InputKind, InputSpec, MetricDef, Unit, Values, Violation};
 use crate::text::Texts;
 
 /// Inputs larger than this are rejected: no shop counts a trillion customers,
@@ -23,29 +21,6 @@ pub const MAX_INPUT: f64 = 1e12;
 /// Results beyond this (ten trillion) are refused as unreadable: below it,
 /// f64 still holds every cent exactly, so the display never shows noise.
 pub const MAX_RESULT: f64 = 1e13;
-
-/// An input value as it arrives: a number, or text as a person typed it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RawValue {
-    /// A number (from JavaScript or Rust).
-    Number(f64),
-    /// Text such as `"1 234,50"`; `""` means not given.
-    Text(String),
-    /// Anything else JavaScript may pass (a boolean, an object): not a number.
-    Other,
-}
-
-impl From<f64> for RawValue {
-    fn from(value: f64) -> Self {
-        RawValue::Number(value)
-    }
-}
-
-impl From<&str> for RawValue {
-    fn from(text: &str) -> Self {
-        RawValue::Text(text.to_string())
-    }
-}
 
 /// Inputs by id. Unknown ids are ignored, so a whole address can be passed.
 pub type RawInputs = BTreeMap<String, Option<RawValue>>;
@@ -64,6 +39,26 @@ pub struct ComputeOptions {
     /// The sector to compare with (`"restaurants"`), for metrics that have
     /// sector benchmarks.
     pub sector: Option<String>,
+}
+
+impl ComputeOptions {
+    /// Options as a caller names them (`"pl"`, `"PLN"`, `"restaurants"`). A
+    /// language, currency or sector the engine does not know falls back to
+    /// its default (English, USD, the general comparison) rather than
+    /// failing the calculation: the numbers are still right.
+    pub fn read(
+        locale: Option<&str>,
+        lang: Option<&str>,
+        currency: Option<&str>,
+        sector: Option<String>,
+    ) -> ComputeOptions {
+        ComputeOptions {
+            locale: locale.and_then(Locale::from_tag),
+            lang: lang.and_then(Locale::from_tag),
+            currency: currency.and_then(Currency::from_code).unwrap_or_default(),
+            sector,
+        }
+    }
 }
 
 /// A finished calculation.
@@ -100,104 +95,6 @@ fn ordered_map<S: serde::Serializer>(pairs: &[(&'static str, f64)], serializer: 
     serializer.collect_map(pairs.iter().map(|(id, value)| (id, value)))
 }
 
-/// The validated inputs of one calculation, by id.
-#[derive(Debug, Clone)]
-pub struct Values {
-    values: Vec<(&'static str, Option<f64>)>,
-}
-
-impl Values {
-    /// A required input (validated present); 0 if the catalog and the
-    /// formula disagree about its id, which the catalog tests rule out.
-    pub fn get(&self, id: &str) -> f64 {
-        self.opt(id).unwrap_or(0.0)
-    }
-
-    /// An optional input, `None` when left empty.
-    pub fn opt(&self, id: &str) -> Option<f64> {
-        self.values.iter().find(|(k, _)| *k == id).and_then(|(_, v)| *v)
-    }
-
-    /// The inputs that have a value, in the catalog's order.
-    pub fn present(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
-        self.values.iter().filter_map(|&(id, value)| Some((id, value?)))
-    }
-}
-
-/// How a named number in a step or reading is written.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum FactKind {
-    /// Whole number with grouping.
-    Count,
-    /// Money in the chosen currency.
-    Money,
-    /// Percent, 1 decimal.
-    Percent,
-    /// Plain number, up to 2 decimals.
-    Number,
-    /// Plain number, up to 4 decimals (intermediate fractions such as 0.9).
-    Fraction,
-}
-
-/// A named number that steps and readings refer to as `{name}`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Fact {
-    /// Placeholder name.
-    pub name: &'static str,
-    /// The number.
-    pub value: f64,
-    /// How to write it.
-    pub kind: FactKind,
-}
-
-impl Fact {
-    /// A fact about a named quantity.
-    pub const fn new(name: &'static str, value: f64, kind: FactKind) -> Fact {
-        Fact { name, value, kind }
-    }
-}
-
-/// What a formula returns: the value and the words to explain it.
-#[derive(Debug, Clone)]
-pub struct Evaluation {
-    /// The result at full precision.
-    pub value: f64,
-    /// Derived numbers the texts refer to, besides the inputs and `{value}`.
-    pub facts: Vec<Fact>,
-    /// Text keys (under `metric.<id>.step.`) of the worked steps, in order.
-    pub steps: Vec<&'static str>,
-    /// Text key (under `metric.<id>.reading.`) of the reading.
-    pub reading: &'static str,
-    /// Text keys (under `metric.<id>.warning.`) of warnings.
-    pub warnings: Vec<&'static str>,
-}
-
-impl Evaluation {
-    /// A result explained by one step and the default reading.
-    pub fn simple(value: f64) -> Evaluation {
-        Evaluation { value, facts: Vec::new(), steps: vec!["main"], reading: "main", warnings: Vec::new() }
-    }
-
-    /// Adds named numbers for the texts.
-    pub fn with_facts(mut self, facts: impl IntoIterator<Item = Fact>) -> Evaluation {
-        self.facts.extend(facts);
-        self
-    }
-}
-
-/// A rule across several inputs that the values break.
-#[derive(Debug, Clone)]
-pub struct Violation {
-    /// The input to mark.
-    pub field: &'static str,
-    /// The public code.
-    pub code: ErrorCode,
-    /// Text key (under `metric.<id>.error.`) of the message.
-    pub message: &'static str,
-    /// Derived numbers the message refers to.
-    pub facts: Vec<Fact>,
-}
-
 /// Computes a metric from inputs as typed.
 ///
 /// ```
@@ -221,8 +118,8 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
     let context = Context { def, texts, writer };
     let values = context.read_inputs(inputs, options.locale)?;
     let evaluation = (def.evaluate)(&values).map_err(|v| context.reject_violation(&values, &v))?;
-    if !(evaluation.value.abs() <= MAX_RESULT) {
-        // NaN fails the comparison too, so none reaches the page. The input
+    if !evaluation.value.is_finite() || evaluation.value.abs() > MAX_RESULT {
+        // Neither NaN nor ∞ reaches the page. The input
         // to check first is the largest one; the message asks for all.
         let largest =
             def.inputs.iter().max_by(|a, b| values.get(a.id).total_cmp(&values.get(b.id))).unwrap_or(&def.inputs[0]);
@@ -236,56 +133,6 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
         return Err(context.reject_violation(&values, &violation));
     }
     Ok(context.explain(&values, &evaluation, options.sector.as_deref()))
-}
-
-/// Writes numbers in one language and currency.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Writer {
-    pub(crate) lang: Locale,
-    pub(crate) currency: Currency,
-}
-
-impl Writer {
-    pub(crate) fn fact(&self, kind: FactKind, value: f64) -> String {
-        match kind {
-            FactKind::Count => format_number(value, 0, true, self.lang),
-            FactKind::Money => format_money(value, self.currency, self.lang),
-            FactKind::Percent => format_percent(value, self.lang),
-            FactKind::Number => format_number(value, 2, true, self.lang),
-            FactKind::Fraction => format_number(value, 4, true, self.lang),
-        }
-    }
-
-    /// An input echoed in steps and messages at the precision it was typed
-    /// (up to 4 decimals), so that `1 / (0.25% / 100)` reads as typed.
-    fn input(&self, kind: InputKind, value: f64) -> String {
-        match kind {
-            InputKind::Count => self.fact(FactKind::Count, value),
-            InputKind::Money => format_money_as_typed(value, self.currency, self.lang),
-            InputKind::Percent => format_percent_to(value, 4, self.lang),
-            InputKind::Number => self.fact(FactKind::Fraction, value),
-        }
-    }
-
-    /// The result as shown: the unit's rounding, in the reader's format.
-    pub(crate) fn result(&self, texts: &Texts, unit: Unit, decimals: usize, value: f64) -> String {
-        // Rates keep the spec's 1 decimal and NPS its whole number; other
-        // units show a tiny value (0.0003 per order) rather than 0.
-        let decimals = match unit {
-            Unit::Ratio | Unit::Periods | Unit::PerOrder | Unit::Count => decimals_for(value, decimals),
-            Unit::Percent | Unit::Money | Unit::Score => decimals,
-        };
-        let number = format_number(value, decimals, true, self.lang);
-        let with_unit = |key: &str| texts.fill(key, &|name| (name == "n").then(|| number.clone()));
-        match unit {
-            Unit::Percent => format_percent(value, self.lang),
-            Unit::Money => format_money(value, self.currency, self.lang),
-            Unit::Ratio => with_unit("unit.ratio"),
-            Unit::Periods => with_unit("unit.periods"),
-            Unit::PerOrder => with_unit("unit.per_order"),
-            Unit::Count | Unit::Score => number,
-        }
-    }
 }
 
 struct Context<'a> {
@@ -306,9 +153,9 @@ impl Context<'_> {
             .iter()
             .map(|spec| self.read_one(spec, raw.get(spec.id).and_then(Option::as_ref), locale))
             .collect();
-        let values = Values {
-            values: self.def.inputs.iter().zip(&read).map(|(spec, r)| (spec.id, r.clone().ok().flatten())).collect(),
-        };
+        let values = Values::new(
+            self.def.inputs.iter().zip(&read).map(|(spec, r)| (spec.id, r.clone().ok().flatten())).collect(),
+        );
         // In form order: an input's own error, else its limit by another input
         // (checked only when both read well).
         let errors: Vec<FieldError> = self
@@ -349,12 +196,7 @@ impl Context<'_> {
         raw: Option<&RawValue>,
         locale: Option<Locale>,
     ) -> Result<Option<f64>, FieldError> {
-        let value = match raw {
-            Some(RawValue::Number(n)) if n.is_finite() => Ok(*n),
-            Some(RawValue::Number(_)) | Some(RawValue::Other) => Err(NumberError::Invalid),
-            Some(RawValue::Text(text)) => read_number(text, locale),
-            None => Err(NumberError::Empty),
-        };
+        let value = raw.map_or(Err(NumberError::Empty), |raw| read_raw(raw, locale));
         // What the person typed, quoted back in messages exactly as typed.
         let typed = || match raw {
             Some(RawValue::Text(text)) => text.trim().to_string(),

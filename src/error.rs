@@ -1,47 +1,56 @@
-//! Typed errors for what a person typed.
+//! The one error family of the engine: what a person typed or dropped that
+//! cannot be used.
 //!
-//! A calculation is rejected with one [`FieldError`] per input that cannot be
-//! used. Each carries the input id (`field`), a stable machine code (`code`,
-//! part of the public JS contract) and a sentence in the reader's language that
-//! names the field, so a shop owner knows what to fix.
+//! Whether the problem is an input of the calculator (`lost` larger than
+//! `start`) or a dropped file (no customer column), it is a [`FieldError`]:
+//! the thing at fault (`field`), a stable machine code (`code`, part of the
+//! public JS contract) and a sentence in the reader's language that names it,
+//! so a shop owner knows what to fix. A calculation reports every input at
+//! fault at once, as a [`Rejected`]. The sentences come from the language
+//! files ([`crate::text::field_error`] builds them); this module only names.
 
 use serde::Serialize;
 
-/// Why an input was rejected. The snake_case names are the public `code`
-/// values that JavaScript sees on the thrown `Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, thiserror::Error)]
-#[serde(rename_all = "snake_case")]
+/// Why something was rejected. [`ErrorCode::as_str`] is the one place a
+/// code gets its public name (`"not_whole"`), for JSON and for JavaScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorCode {
     /// The input was left empty but the metric needs it.
-    #[error("a value is required")]
     Required,
     /// The text could not be read as a number (letters, `NaN`, `inf`,
     /// misplaced separators, or a separator that could mean two things).
-    #[error("not a number")]
     NotANumber,
     /// A negative value where only zero or more makes sense.
-    #[error("must not be negative")]
     Negative,
     /// A fraction where the input counts people or things.
-    #[error("must be a whole number")]
     NotWhole,
     /// Zero where the value divides the formula or must be positive.
-    #[error("must be more than zero")]
     Zero,
     /// Larger than another input that contains it (e.g. lost > start).
-    #[error("is larger than the value it is part of")]
     Exceeds,
-    /// Outside the fixed range allowed for the input (e.g. a percentage over 100).
-    #[error("is outside the allowed range")]
+    /// Outside the range allowed (a percentage over 100, a window of 0
+    /// days, a segment that does not exist).
     OutOfRange,
     /// Several inputs together contradict each other. Part of the public
     /// list of codes; no formula metric needs it yet (contradictions such as
     /// retention over 100 % are explained as warnings instead).
-    #[error("does not agree with the other inputs")]
     Inconsistent,
     /// The metric id is not in the catalog.
-    #[error("no such metric")]
     UnknownMetric,
+    /// Nothing usable in a file: empty, or every row was bad.
+    NoData,
+    /// The file is not text at all (an image, an .xlsx workbook).
+    NotText,
+    /// A needed column was not found by its header and was not picked.
+    MissingColumn,
+    /// A picked column does not exist in the file.
+    UnknownColumn,
+    /// The dates read both day-first and month-first; the user must say.
+    AmbiguousDateOrder,
+    /// A table to write out is not rows of cells.
+    NotATable,
+    /// The engine itself failed (a bug, never the user's input).
+    Internal,
 }
 
 impl ErrorCode {
@@ -57,15 +66,30 @@ impl ErrorCode {
             ErrorCode::OutOfRange => "out_of_range",
             ErrorCode::Inconsistent => "inconsistent",
             ErrorCode::UnknownMetric => "unknown_metric",
+            ErrorCode::NoData => "no_data",
+            ErrorCode::NotText => "not_text",
+            ErrorCode::MissingColumn => "missing_column",
+            ErrorCode::UnknownColumn => "unknown_column",
+            ErrorCode::AmbiguousDateOrder => "ambiguous_date_order",
+            ErrorCode::NotATable => "not_a_table",
+            ErrorCode::Internal => "internal",
         }
     }
 }
 
-/// One input that cannot be used, with a message in the reader's language.
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One thing that cannot be used, with a message in the reader's language.
 #[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error)]
 #[error("{message}")]
 pub struct FieldError {
-    /// The input id from the catalog (`"start"`, `"lost"`, …), or `"metric"`.
+    /// What needs attention: an input id from the catalog (`"start"`), a
+    /// column role (`"customer"`, `"score"`), an option (`"window_days"`,
+    /// `"date_order"`), or `"file"`, `"metric"`, `"inputs"`.
     pub field: String,
     /// The machine-readable reason.
     pub code: ErrorCode,
@@ -73,7 +97,7 @@ pub struct FieldError {
     pub message: String,
 }
 
-/// A calculation that could not be done: every input at fault, in form order.
+/// Something that could not be done: every field at fault, in form order.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", first_message(.errors))]
 pub struct Rejected {
@@ -89,5 +113,11 @@ impl Rejected {
     /// The first error, which JavaScript exposes as `err.field` / `err.code`.
     pub fn first(&self) -> &FieldError {
         &self.errors[0]
+    }
+}
+
+impl From<FieldError> for Rejected {
+    fn from(error: FieldError) -> Rejected {
+        Rejected { errors: vec![error] }
     }
 }

@@ -6,6 +6,8 @@
 //! half away from zero, so an NPS of exactly 12.5 shows as 13.
 
 use crate::locale::{Locale, NBSP};
+use crate::metric::{FactKind, InputKind, Unit};
+use crate::text::Texts;
 
 /// A currency the page offers. The engine is currency-agnostic; this only
 /// chooses the symbol and where it goes.
@@ -136,7 +138,7 @@ fn group(integer: &str, locale: Locale) -> String {
     }
     let mut out = String::with_capacity(integer.len() + integer.len() / 3);
     for (i, c) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i) % 3 == 0 {
+        if i > 0 && (integer.len() - i).is_multiple_of(3) {
             out.push(locale.group());
         }
         out.push(c);
@@ -207,6 +209,60 @@ pub fn decimals_for(value: f64, decimals: usize) -> usize {
         needed += 1;
     }
     needed + 1
+}
+
+/// Writes the numbers of one result in one language and currency: its
+/// display, the numbers in its steps and readings, and inputs echoed back.
+#[derive(Debug, Clone, Copy)]
+pub struct Writer {
+    /// The reader's language, which decides separators and grouping.
+    pub lang: Locale,
+    /// The currency money is shown in.
+    pub currency: Currency,
+}
+
+impl Writer {
+    /// A named number of a step or reading, written as its kind asks.
+    pub fn fact(&self, kind: FactKind, value: f64) -> String {
+        match kind {
+            FactKind::Count => format_number(value, 0, true, self.lang),
+            FactKind::Money => format_money(value, self.currency, self.lang),
+            FactKind::Percent => format_percent(value, self.lang),
+            FactKind::Number => format_number(value, 2, true, self.lang),
+            FactKind::Fraction => format_number(value, 4, true, self.lang),
+        }
+    }
+
+    /// An input echoed in steps and messages at the precision it was typed
+    /// (up to 4 decimals), so that `1 / (0.25% / 100)` reads as typed.
+    pub fn input(&self, kind: InputKind, value: f64) -> String {
+        match kind {
+            InputKind::Count => self.fact(FactKind::Count, value),
+            InputKind::Money => format_money_as_typed(value, self.currency, self.lang),
+            InputKind::Percent => format_percent_to(value, 4, self.lang),
+            InputKind::Number => self.fact(FactKind::Fraction, value),
+        }
+    }
+
+    /// The result as shown: the unit's rounding, in the reader's format.
+    pub fn result(&self, texts: &Texts, unit: Unit, decimals: usize, value: f64) -> String {
+        // Rates keep the spec's 1 decimal and NPS its whole number; other
+        // units show a tiny value (0.0003 per order) rather than 0.
+        let decimals = match unit {
+            Unit::Ratio | Unit::Periods | Unit::PerOrder | Unit::Count => decimals_for(value, decimals),
+            Unit::Percent | Unit::Money | Unit::Score => decimals,
+        };
+        let number = format_number(value, decimals, true, self.lang);
+        let with_unit = |key: &str| texts.fill(key, &|name| (name == "n").then(|| number.clone()));
+        match unit {
+            Unit::Percent => format_percent(value, self.lang),
+            Unit::Money => format_money(value, self.currency, self.lang),
+            Unit::Ratio => with_unit("unit.ratio"),
+            Unit::Periods => with_unit("unit.periods"),
+            Unit::PerOrder => with_unit("unit.per_order"),
+            Unit::Count | Unit::Score => number,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -43,6 +43,10 @@
 //! item on the first day of the month one year after the log begins.
 
 use crate::calendar::Day;
+use crate::error::FieldError;
+use crate::ingest::number::RawValue;
+use crate::ingest::options::choice;
+use crate::locale::Locale;
 
 /// What log to generate: how big a café, over which days, from which seed,
 /// in which order and how many rows at most.
@@ -76,6 +80,17 @@ pub struct SampleOptions {
 }
 
 impl SampleOptions {
+    /// The sample a name as given asks for: `"coffee"` (when left out) or
+    /// `"benchmark"`.
+    pub fn from_option(raw: Option<&RawValue>, lang: Locale) -> Result<SampleOptions, FieldError> {
+        let named = |name: &str| match name {
+            "coffee" => Some(SampleOptions::coffee_shop()),
+            "benchmark" => Some(SampleOptions::benchmark()),
+            _ => None,
+        };
+        Ok(choice(raw, "sample", "data.error.sample", named, lang)?.unwrap_or_else(SampleOptions::coffee_shop))
+    }
+
     /// The log behind the page's "Try it with sample data" button: a café
     /// with 600 customers from 2024-09-01 to 2026-11-20 (about 26 months;
     /// the last month is partial, as a real export's would be), rows in date

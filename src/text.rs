@@ -11,8 +11,10 @@
 //! registers every file in the folder, and the tests fail when a key or a
 //! placeholder differs from English.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::error::{ErrorCode, FieldError};
 use crate::locale::Locale;
 
 /// The texts of one language, sorted by key for lookup.
@@ -92,14 +94,26 @@ impl Texts {
 /// group and sector names, keyed as in the language file, plus `lang.<tag>`
 /// for every language there is a file for, each named in its own language
 /// (as language pickers show them).
-pub fn messages(lang: Locale) -> Vec<(String, &'static str)> {
+pub fn messages(lang: Locale) -> BTreeMap<String, &'static str> {
     let texts = Texts::for_locale(lang);
     let own = ["ui.", "data.", "currency.", "group.", "sector."]
         .iter()
         .flat_map(|p| texts.with_prefix(p))
         .map(|(k, v)| (k.to_string(), v));
     let names = languages().iter().map(|(tag, texts)| (format!("lang.{tag}"), texts.get("language.name")));
-    own.chain(names).collect()
+    // Inserted one by one: `collect` into a map sorts a copy first, code
+    // the page would carry for nothing (the keys arrive nearly sorted).
+    let mut messages = BTreeMap::new();
+    messages.extend(own.chain(names));
+    messages
+}
+
+/// An error whose message is the text `key` in the reader's language, with
+/// each `{name}` filled from `values`.
+pub fn field_error(lang: Locale, field: &str, code: ErrorCode, key: &str, values: &[(&str, String)]) -> FieldError {
+    let message =
+        Texts::for_locale(lang).fill(key, &|name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()));
+    FieldError { field: field.to_string(), code, message }
 }
 
 /// Which of a text's plural forms fits a number as shown (`"1"`, `"2,5"`,

@@ -109,7 +109,7 @@ fn every_text_key_belongs_to_something_that_exists() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn the_page_gets_its_interface_texts() {
-    let page: Vec<_> = messages(Locale::En);
+    let page = messages(Locale::En);
     for key in [
         "ui.title",
         "ui.search_label",

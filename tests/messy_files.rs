@@ -6,10 +6,11 @@ use retention_metrics::analysis::costs::{analyze_costs, CostOptions};
 use retention_metrics::analysis::segments::Segment;
 use retention_metrics::analysis::survey::{analyze_survey, SurveyKind, SurveyOptions};
 use retention_metrics::analysis::{analyze_transactions, segment_csv, TransactionOptions, TransactionReport};
-use retention_metrics::ingest::columns::ColumnRef;
+use retention_metrics::ingest::columns::{ColumnRef, Pick};
 use retention_metrics::ingest::date::DateOrder;
 use retention_metrics::ingest::decode::Encoding;
-use retention_metrics::ingest::error::{DataErrorCode, SkipReason};
+use retention_metrics::ingest::skips::SkipReason;
+use retention_metrics::ErrorCode;
 
 #[track_caller]
 fn analyze(bytes: &[u8]) -> TransactionReport {
@@ -28,8 +29,8 @@ fn polish_excel_in_windows_1250() {
     let input = &report.input;
     assert_eq!(input.encoding, Encoding::Windows1250);
     assert_eq!((input.delimiter.as_str(), input.decimal.as_str(), input.date_order), (";", ",", DateOrder::Dmy));
-    assert_eq!(input.columns.customer, "Klient");
-    assert_eq!(input.columns.date, "Data zamówienia");
+    assert_eq!(input.columns.customer.as_deref(), Some("Klient"));
+    assert_eq!(input.columns.date.as_deref(), Some("Data zamówienia"));
     assert_eq!((input.rows, input.orders, input.customers), (5, 4, 3));
     assert_eq!(input.skipped.len(), 1);
     assert_eq!((input.skipped[0].row, input.skipped[0].code), (6, SkipReason::TotalRow));
@@ -41,7 +42,7 @@ fn polish_excel_in_windows_1250() {
 fn russian_excel_in_windows_1251() {
     let report = analyze(include_bytes!("fixtures/russian-excel-1251.csv"));
     assert_eq!(report.input.encoding, Encoding::Windows1251);
-    assert_eq!(report.input.columns.amount, "Сумма, руб.");
+    assert_eq!(report.input.columns.amount.as_deref(), Some("Сумма, руб."));
     assert_eq!((report.totals.customers, report.totals.orders), (2, 3));
     close(report.totals.revenue, 1850.0);
     assert_eq!(report.input.skipped[0].code, SkipReason::TotalRow);
@@ -54,7 +55,7 @@ fn us_till_export_with_bom_crlf_quotes_refunds_and_order_lines() {
     let input = &report.input;
     assert_eq!((input.delimiter.as_str(), input.decimal.as_str(), input.date_order), (",", ".", DateOrder::Mdy));
     assert_eq!(input.columns.order.as_deref(), Some("Order ID"));
-    assert_eq!(input.columns.customer, "Customer Email");
+    assert_eq!(input.columns.customer.as_deref(), Some("Customer Email"));
     // Five rows; order 1001 has two lines. Customers: anna, "Smith, Bob" and
     // the one whose quoted name has a line break in it.
     assert_eq!((input.rows, input.orders, input.customers), (5, 4, 3));
@@ -108,17 +109,17 @@ fn files_the_user_must_help_with() {
     let defaults = TransactionOptions::default();
 
     let nothing = fail(include_bytes!("fixtures/nothing-usable.csv"), &defaults);
-    assert_eq!((nothing.code, nothing.field.as_str()), (DataErrorCode::NoData, "file"));
+    assert_eq!((nothing.code, nothing.field.as_str()), (ErrorCode::NoData, "file"));
     let empty = fail(b"\r\n  \n", &defaults);
-    assert_eq!((empty.code, empty.field.as_str()), (DataErrorCode::NoData, "file"));
+    assert_eq!((empty.code, empty.field.as_str()), (ErrorCode::NoData, "file"));
     assert!(empty.message.contains("empty"), "{}", empty.message);
     let image = fail(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01", &defaults);
-    assert_eq!(image.code, DataErrorCode::NotText);
+    assert_eq!(image.code, ErrorCode::NotText);
     assert!(image.message.contains("not a text table"), "{}", image.message);
 
     let ambiguous = include_bytes!("fixtures/ambiguous-dates.csv");
     let unclear = fail(ambiguous, &defaults);
-    assert_eq!((unclear.code, unclear.field.as_str()), (DataErrorCode::AmbiguousDateOrder, "date_order"));
+    assert_eq!((unclear.code, unclear.field.as_str()), (ErrorCode::AmbiguousDateOrder, "date_order"));
     assert!(unclear.message.contains("2024-02-01") && unclear.message.contains("2024-01-02"), "{}", unclear.message);
     let mut us = TransactionOptions::default();
     us.log.date_order = Some(DateOrder::Mdy);
@@ -128,20 +129,19 @@ fn files_the_user_must_help_with() {
 
     let headless = include_bytes!("fixtures/no-header.csv");
     let missing = fail(headless, &defaults);
-    assert_eq!((missing.code, missing.field.as_str()), (DataErrorCode::MissingColumn, "customer"));
+    assert_eq!((missing.code, missing.field.as_str()), (ErrorCode::MissingColumn, "customer"));
     let mut picked = TransactionOptions::default();
-    picked.log.customer = Some(ColumnRef::Index(0));
-    picked.log.date = Some(ColumnRef::Index(1));
-    picked.log.amount = Some(ColumnRef::Index(2));
+    picked.log.columns.customer = Pick::Column(ColumnRef::Index(0));
+    picked.log.columns.date = Pick::Column(ColumnRef::Index(1));
+    picked.log.columns.amount = Pick::Column(ColumnRef::Index(2));
     let report = analyze_transactions(headless, &picked, &mut |_| {}).unwrap();
     assert_eq!((report.input.rows, report.totals.customers), (3, 2));
-    assert_eq!(report.input.columns.amount, "column 3");
-    picked.log.amount = Some(ColumnRef::Index(7));
-    assert_eq!(fail(headless, &picked).code, DataErrorCode::UnknownColumn);
+    assert_eq!(report.input.columns.amount.as_deref(), Some("column 3"));
+    picked.log.columns.amount = Pick::Column(ColumnRef::Index(7));
+    assert_eq!(fail(headless, &picked).code, ErrorCode::UnknownColumn);
 
-    let mut zero_window = TransactionOptions::default();
-    zero_window.window_days = 0;
-    assert_eq!(fail(headless, &zero_window).code, DataErrorCode::OutOfRange);
+    let zero_window = TransactionOptions { window_days: 0, ..Default::default() };
+    assert_eq!(fail(headless, &zero_window).code, ErrorCode::OutOfRange);
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -204,7 +204,7 @@ fn survey_answers() {
         b"score\nfine\n",
         &SurveyOptions { kind: SurveyKind::Nps, column: None, scale_max: None, lang: Default::default() },
     );
-    assert_eq!(none.unwrap_err().code, DataErrorCode::NoData);
+    assert_eq!(none.unwrap_err().code, ErrorCode::NoData);
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]

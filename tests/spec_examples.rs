@@ -6,8 +6,11 @@ mod common;
 use common::*;
 use retention_metrics::{catalog, compute, ComputeOptions, Currency, Locale};
 
-/// (metric, inputs, value, display) exactly as the spec's tables give them.
-const SPEC: &[(&str, &[(&str, f64)], f64, &str)] = &[
+/// One worked example: metric, inputs, value, display.
+type Example = (&'static str, &'static [(&'static str, f64)], f64, &'static str);
+
+/// The worked examples exactly as the spec's tables give them.
+const SPEC: &[Example] = &[
     // The coffee-shop scenarios.
     ("retention_rate", &[("start", 200.0), ("end", 210.0), ("new", 30.0)], 90.0, "90%"),
     ("churn_rate", &[("start", 200.0), ("lost", 20.0)], 10.0, "10%"),

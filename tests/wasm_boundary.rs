@@ -178,7 +178,7 @@ fn analyze_transactions_has_the_documented_shape() {
 fn bytes_options_and_progress_cross_the_boundary() {
     let bytes = Uint8Array::from(LOG.as_bytes());
     let seen = Array::new();
-    let push = Function::new_with_args("share", "this.push(share)").bind(&seen);
+    let push = Function::new_with_args("share", "this.push(share)").bind0(&seen);
     let options = object(&[("windowDays", 30.into()), ("period", "quarter".into()), ("onProgress", push.into())]);
     let report = analyze_transactions_js(bytes.into(), options).expect("a report");
     assert_eq!(number(&report, "window_days"), 30.0);
@@ -241,11 +241,45 @@ fn survey_costs_preview_segments_and_sample() {
     assert_eq!(text(&preview, "delimiter"), ";");
     assert_eq!(number(&get(&preview, "columns"), "amount"), 2.0);
     assert_eq!(text(&preview, "date_order"), "dmy");
-    let csv = segment_csv_js(LOG.into(), JsValue::UNDEFINED, "new").expect("a list");
+    let csv = segment_csv_js(LOG.into(), JsValue::UNDEFINED, "new".into()).expect("a list");
     assert!(csv.starts_with("customer,orders,revenue,first_order,last_order\r\n"));
-    assert!(segment_csv_js(LOG.into(), JsValue::UNDEFINED, "nobody").is_err());
-    let sample = sample_transactions_js(None);
+    assert!(segment_csv_js(LOG.into(), JsValue::UNDEFINED, "nobody".into()).is_err());
+    let sample = sample_transactions_js(JsValue::UNDEFINED).expect("the coffee sample");
     assert!(sample.starts_with("customer,date,amount\n"));
     let report = analyze_transactions_js(sample.into(), JsValue::UNDEFINED).expect("the sample analyses");
     assert!(number(&get(&report, "totals"), "customers") > 500.0);
+}
+
+#[wasm_bindgen_test]
+fn options_are_read_or_refused_by_the_engine_with_its_own_field_names() {
+    let thirty = analyze_transactions_js(LOG.into(), object(&[("windowDays", "30".into())])).expect("text is read");
+    assert_eq!(number(&thirty, "window_days"), 30.0);
+    let refused: Error =
+        analyze_transactions_js(LOG.into(), object(&[("windowDays", 0.into())])).unwrap_err().dyn_into().unwrap();
+    assert_eq!((text(&refused, "field"), text(&refused, "code")), ("window_days".into(), "out_of_range".into()));
+    assert_eq!(array(&refused, "errors").length(), 1);
+    let period: Error =
+        analyze_transactions_js(LOG.into(), object(&[("period", "week".into())])).unwrap_err().dyn_into().unwrap();
+    assert_eq!(text(&period, "field"), "period");
+    for wrong in [JsValue::from(42), JsValue::NULL, Object::new().into()] {
+        let segment: Error = segment_csv_js(LOG.into(), JsValue::UNDEFINED, wrong).unwrap_err().dyn_into().unwrap();
+        assert_eq!(text(&segment, "field"), "segment");
+    }
+    let sample: Error = sample_transactions_js(42.into()).unwrap_err().dyn_into().unwrap();
+    assert_eq!(text(&sample, "field"), "sample");
+    let not_a_file: Error =
+        analyze_costs_js(JsValue::TRUE, object(&[("lang", "pl".into())])).unwrap_err().dyn_into().unwrap();
+    assert!(String::from(not_a_file.message()).contains("Upuść"), "in the reader's language");
+    let active: Error = analyze_costs_js("Team;5\n".into(), object(&[("activeCustomers", (-1).into())]))
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(text(&active, "field"), "active_customers");
+    let csat = analyze_survey_js("9\n10\n6\n".into(), object(&[("kind", "csat".into()), ("scale", "1–10".into())]))
+        .expect("a scale as text");
+    assert_eq!(number(&get(&csat, "scale"), "max"), 10.0);
+    let nps = analyze_survey_js("10\n9\n8\n6\n3\n10\n".into(), JsValue::UNDEFINED).expect("nps by default");
+    assert_eq!(number(&get(&nps, "nps"), "shown"), 17.0, "16.67 is shown as 17");
+    let table: Error = table_csv_js(7.into(), JsValue::UNDEFINED).unwrap_err().dyn_into().unwrap();
+    assert_eq!(text(&table, "code"), "not_a_table");
 }

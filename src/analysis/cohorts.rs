@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::ledger::Ledger;
-use super::periods::percent;
+use crate::metrics::percent;
 
 /// One cohort's row of the heat map.
 #[derive(Debug, Clone, Serialize)]
@@ -57,7 +57,7 @@ pub fn cohort_table(ledger: &Ledger) -> (Vec<CohortRow>, Vec<Option<f64>>) {
             CohortRow {
                 cohort: first.plus(c as i32).to_string(),
                 size: sizes[c],
-                percent: customers.iter().map(|n| n.and_then(|n| percent(n, sizes[c]))).collect(),
+                percent: customers.iter().map(|n| n.and_then(|n| percent(n as f64, sizes[c] as f64))).collect(),
                 customers,
                 partial: partial_last_month,
             }
@@ -68,7 +68,7 @@ pub fn cohort_table(ledger: &Ledger) -> (Vec<CohortRow>, Vec<Option<f64>>) {
             let old_enough = 0..months - k;
             let returning: u64 = old_enough.clone().map(|c| cells[c * months + k]).sum();
             let size: u64 = old_enough.map(|c| sizes[c]).sum();
-            percent(returning, size)
+            percent(returning as f64, size as f64)
         })
         .collect();
     (rows, average)

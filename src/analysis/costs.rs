@@ -5,11 +5,17 @@
 use csv::ByteRecord;
 use serde::Serialize;
 
+use crate::error::{ErrorCode, FieldError};
 use crate::ingest::columns::{fold, is_total, role_of, Role};
-use crate::ingest::error::{text_of, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
-use crate::ingest::number::read_number;
+use crate::ingest::decode::text_of;
+use crate::ingest::number::{read_number, RawValue};
+use crate::ingest::options::whole_number;
+use crate::ingest::skips::{SkipReason, SkippedRow, Skips};
 use crate::ingest::table::{field, Layout};
 use crate::locale::Locale;
+use crate::metrics::cost::retention_cost;
+use crate::metrics::percent;
+use crate::text::field_error;
 
 /// How to read cost rows.
 #[derive(Debug, Clone, Default)]
@@ -63,7 +69,7 @@ const COST_STEMS: [&str; 5] = ["cost", "koszt", "расход", "затрат", 
 /// assert_eq!(report.total, 8400.0);
 /// assert_eq!(report.per_customer, Some(12.0));
 /// ```
-pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, DataError> {
+pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, FieldError> {
     let lang = options.lang;
     let (text, _) = text_of(bytes, lang)?;
     let layout = Layout::sniff(&text);
@@ -96,11 +102,12 @@ pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, 
         }
     }
     if categories.is_empty() {
-        return Err(DataError::new("amount", DataErrorCode::NoData, lang, "data.error.no_costs", &[]));
+        return Err(field_error(lang, "amount", ErrorCode::NoData, "data.error.no_costs", &[]));
     }
-    let total: f64 = categories.iter().map(|c| c.amount).sum();
+    let amounts: Vec<f64> = categories.iter().map(|c| c.amount).collect();
+    let total: f64 = amounts.iter().sum();
     for c in &mut categories {
-        c.share = (total != 0.0).then(|| c.amount / total * 100.0);
+        c.share = percent(c.amount, total);
     }
     let (skipped, skipped_total) = skips.into_sorted();
     let active = options.active_customers;
@@ -108,8 +115,23 @@ pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, 
         categories,
         total,
         active_customers: active,
-        per_customer: active.filter(|&n| n > 0).map(|n| total / n as f64),
+        per_customer: active.and_then(|n| retention_cost(&amounts, n as f64)),
         skipped,
         skipped_total,
     })
+}
+
+/// Active customers from an option as given (a number, or text as typed):
+/// a whole number from 0 to 2⁵³ (past it, numbers lose their last digits);
+/// `None` when absent or empty.
+///
+/// ```
+/// use retention_metrics::{analysis::costs::active_customers, Locale, RawValue};
+/// assert_eq!(active_customers(Some(&RawValue::Text("1 200".into())), Locale::Pl), Ok(Some(1200)));
+/// assert_eq!(active_customers(None, Locale::En), Ok(None));
+/// assert_eq!(active_customers(Some(&RawValue::Number(-1.0)), Locale::En).unwrap_err().field, "active_customers");
+/// ```
+pub fn active_customers(raw: Option<&RawValue>, lang: Locale) -> Result<Option<u64>, FieldError> {
+    const MAX_EXACT: u64 = 1 << 53;
+    whole_number(raw, "active_customers", "data.error.active_customers", 0, MAX_EXACT, lang)
 }

@@ -19,10 +19,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::ingest::error::{DataError, DataErrorCode};
+use crate::error::{ErrorCode, FieldError};
 use crate::ingest::log::{read_log, InputSummary, Log, LogOptions};
+use crate::ingest::number::RawValue;
+use crate::ingest::options::whole_number;
 use crate::locale::Locale;
-use crate::text::Texts;
+use crate::metrics::value::revenue_share;
+use crate::text::{field_error, Texts};
 use cohorts::{cohort_table, CohortRow};
 use export::{Cell, Sheet};
 use ledger::Ledger;
@@ -43,12 +46,35 @@ pub struct TransactionOptions {
 
 impl Default for TransactionOptions {
     fn default() -> TransactionOptions {
-        TransactionOptions { window_days: 90, period: PeriodKind::Month, log: LogOptions::default() }
+        TransactionOptions { window_days: DEFAULT_WINDOW_DAYS, period: PeriodKind::Month, log: LogOptions::default() }
     }
 }
 
+/// The activity window when none is given: a quarter of a year.
+pub const DEFAULT_WINDOW_DAYS: u32 = 90;
+
 /// The longest activity window accepted: ten years.
 pub const MAX_WINDOW_DAYS: u32 = 3650;
+
+/// The activity window W from an option as given (a number, or text as
+/// typed): a whole number of days from 1 to [`MAX_WINDOW_DAYS`], or
+/// [`DEFAULT_WINDOW_DAYS`] when absent.
+///
+/// ```
+/// use retention_metrics::{analysis::window_days, Locale, RawValue};
+/// assert_eq!(window_days(None, Locale::En), Ok(90));
+/// assert_eq!(window_days(Some(&RawValue::Text("30".into())), Locale::En), Ok(30));
+/// assert_eq!(window_days(Some(&RawValue::Number(0.5)), Locale::En).unwrap_err().field, "window_days");
+/// ```
+pub fn window_days(raw: Option<&RawValue>, lang: Locale) -> Result<u32, FieldError> {
+    let days = whole_number(raw, "window_days", "data.error.window", 1, u64::from(MAX_WINDOW_DAYS), lang)?;
+    Ok(days.map_or(DEFAULT_WINDOW_DAYS, |days| days as u32))
+}
+
+fn window_error(lang: Locale) -> FieldError {
+    let max = MAX_WINDOW_DAYS.to_string();
+    field_error(lang, "window_days", ErrorCode::OutOfRange, "data.error.window", &[("max", max)])
+}
 
 /// Everything computed from a transactions log (the public JSON shape).
 #[derive(Debug, Clone, Serialize)]
@@ -120,7 +146,7 @@ pub fn analyze_transactions(
     bytes: impl AsRef<[u8]>,
     options: &TransactionOptions,
     progress: &mut dyn FnMut(f64),
-) -> Result<TransactionReport, DataError> {
+) -> Result<TransactionReport, FieldError> {
     let (log, ledger) = read(bytes, options, progress)?;
     let lang = options.log.lang;
     let texts = Texts::for_locale(lang);
@@ -154,7 +180,7 @@ pub fn segment_csv(
     bytes: impl AsRef<[u8]>,
     options: &TransactionOptions,
     segment: Segment,
-) -> Result<String, DataError> {
+) -> Result<String, FieldError> {
     let (log, ledger) = read(bytes, options, &mut |_| {})?;
     let (ranked, revenue) = by_revenue(&ledger);
     let segments = assign(&ledger, options.window_days, &ranked);
@@ -182,16 +208,9 @@ fn read(
     bytes: impl AsRef<[u8]>,
     options: &TransactionOptions,
     progress: &mut dyn FnMut(f64),
-) -> Result<(Log, Ledger), DataError> {
+) -> Result<(Log, Ledger), FieldError> {
     if !(1..=MAX_WINDOW_DAYS).contains(&options.window_days) {
-        let max = MAX_WINDOW_DAYS.to_string();
-        return Err(DataError::new(
-            "windowDays",
-            DataErrorCode::OutOfRange,
-            options.log.lang,
-            "data.error.window",
-            &[("max", max)],
-        ));
+        return Err(window_error(options.log.lang));
     }
     let mut log = read_log(bytes.as_ref(), &options.log, &mut |share| progress(share * 0.85))?;
     drop(bytes);
@@ -229,7 +248,7 @@ fn segment_rows(
                 rule: fill(format!("data.segment.{}.rule", segment.id())),
                 customers,
                 revenue: sum,
-                revenue_share: (total > 0.0).then(|| sum / total * 100.0),
+                revenue_share: revenue_share(sum, total),
             }
         })
         .collect()
@@ -239,7 +258,9 @@ fn warnings(log: &Log, ledger: &Ledger, periods: &[PeriodRow], lang: Locale) -> 
     let texts = Texts::for_locale(lang);
     let mut out = Vec::new();
     let mut add = |code: &'static str, values: &[(&'static str, String)]| {
-        let values: BTreeMap<&'static str, String> = values.iter().cloned().collect();
+        let mut values_by_name = BTreeMap::new();
+        values_by_name.extend(values.iter().cloned());
+        let values = values_by_name;
         let message = texts.fill(&format!("data.warning.{code}"), &|name| values.get(name).cloned());
         out.push(Warning { code, message, values });
     };

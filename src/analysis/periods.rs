@@ -14,6 +14,13 @@ use serde::Serialize;
 
 use super::ledger::Ledger;
 use crate::calendar::{Day, Month};
+use crate::error::FieldError;
+use crate::ingest::number::RawValue;
+use crate::ingest::options::choice;
+use crate::locale::Locale;
+use crate::metrics::loyalty::repeat_purchase_rate;
+use crate::metrics::retention::{churn_rate, retention_rate};
+use crate::metrics::value::{average_order_value, purchase_frequency};
 
 /// Month or quarter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -34,6 +41,11 @@ impl PeriodKind {
             "quarter" => Some(PeriodKind::Quarter),
             _ => None,
         }
+    }
+
+    /// The kind from an option as given: `"month"` (when left out) or `"quarter"`.
+    pub fn from_option(raw: Option<&RawValue>, lang: Locale) -> Result<PeriodKind, FieldError> {
+        Ok(choice(raw, "period", "data.error.period", PeriodKind::from_name, lang)?.unwrap_or_default())
     }
 }
 
@@ -149,16 +161,6 @@ pub fn count(ledger: &Ledger, spans: &[Span], window_days: u32) -> Vec<Counts> {
     counts
 }
 
-/// `part / whole × 100`, or `None` (shown "—") when `whole` is 0.
-pub fn percent(part: u64, whole: u64) -> Option<f64> {
-    (whole > 0).then(|| part as f64 / whole as f64 * 100.0)
-}
-
-/// `a / b`, or `None` when `b` is 0.
-pub fn ratio(a: f64, b: u64) -> Option<f64> {
-    (b > 0).then(|| a / b as f64)
-}
-
 /// One row of the period table, as in the public report.
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodRow {
@@ -221,14 +223,14 @@ pub fn period_rows(ledger: &Ledger, kind: PeriodKind, window_days: u32) -> Vec<P
             new: c.joined(),
             new_first: c.new_first,
             reactivated: c.reactivated,
-            retention_rate: percent(c.retained, c.start),
-            churn_rate: percent(c.lost, c.start),
+            retention_rate: retention_rate(c.start as f64, c.end as f64, c.joined() as f64),
+            churn_rate: churn_rate(c.start as f64, c.lost as f64),
             orders: c.orders,
             revenue: c.revenue,
-            aov: ratio(c.revenue, c.orders),
+            aov: average_order_value(c.revenue, c.orders as f64),
             purchasers: c.purchasers,
-            purchase_frequency: ratio(c.orders as f64, c.purchasers),
-            repeat_purchase_rate: percent(c.repeat_purchasers, c.purchasers),
+            purchase_frequency: purchase_frequency(c.orders as f64, c.purchasers as f64),
+            repeat_purchase_rate: repeat_purchase_rate(c.repeat_purchasers as f64, c.purchasers as f64),
         })
         .collect()
 }

@@ -12,6 +12,11 @@
 use serde::Serialize;
 
 use super::ledger::{active_at, Ledger};
+use crate::error::{ErrorCode, FieldError};
+use crate::ingest::number::RawValue;
+use crate::ingest::options::choice;
+use crate::locale::Locale;
+use crate::text::field_error;
 
 /// A segment's id, as in the public report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -51,6 +56,15 @@ impl Segment {
     /// Reads an id.
     pub fn from_id(id: &str) -> Option<Segment> {
         Segment::ALL.into_iter().find(|s| s.id() == id.trim())
+    }
+
+    /// The segment an id as given names, or the error that says there is
+    /// no such segment.
+    pub fn from_option(raw: Option<&RawValue>, lang: Locale) -> Result<Segment, FieldError> {
+        let segment = choice(raw, "segment", "data.error.unknown_segment", Segment::from_id, lang)?;
+        segment.ok_or_else(|| {
+            field_error(lang, "segment", ErrorCode::Required, "data.error.unknown_segment", &[("text", String::new())])
+        })
     }
 }
 

@@ -14,13 +14,18 @@
 use csv::ByteRecord;
 use serde::Serialize;
 
-use super::periods::percent;
-use crate::ingest::columns::{fold, ColumnRef};
-use crate::ingest::error::{role_name, text_of, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
-use crate::ingest::number::read_number;
+use crate::error::{ErrorCode, FieldError};
+use crate::format::round_half_away;
+use crate::ingest::columns::{fold, role_name, ColumnRef};
+use crate::ingest::decode::text_of;
+use crate::ingest::number::{read_number, RawValue};
+use crate::ingest::options::choice;
+use crate::ingest::skips::{SkipReason, SkippedRow, Skips};
 use crate::ingest::table::{cells, field, Layout};
 use crate::locale::Locale;
-use crate::text::Texts;
+use crate::metrics::percent;
+use crate::metrics::satisfaction::{ces_index, customer_effort_score, customer_satisfaction, net_promoter_score};
+use crate::text::{field_error, Texts};
 
 /// Which score the answers are for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -91,6 +96,9 @@ pub struct NpsParts {
     pub passive_share: f64,
     /// % detractors.
     pub detractor_share: f64,
+    /// The NPS as the page shows it: a whole number, rounded half away from
+    /// zero from the exact value (never from the rounded shares).
+    pub shown: f64,
 }
 
 /// The three readings of CES.
@@ -146,6 +154,30 @@ pub struct SurveyReport {
     pub warnings: Vec<String>,
 }
 
+/// The top of a CSAT scale from an option as given: `5`, `7` or `10`, or
+/// text naming the scale (`"1-5"`, `"1–7"`, `"10"`); `None` when absent or
+/// empty (the scale is then read from the answers).
+///
+/// ```
+/// use retention_metrics::{analysis::survey::scale_max, Locale, RawValue};
+/// assert_eq!(scale_max(Some(&RawValue::Text("1–7".into())), Locale::En), Ok(Some(7)));
+/// assert_eq!(scale_max(Some(&RawValue::Number(5.0)), Locale::En), Ok(Some(5)));
+/// assert_eq!(scale_max(None, Locale::En), Ok(None));
+/// assert_eq!(scale_max(Some(&RawValue::Number(4.0)), Locale::En).unwrap_err().field, "scale");
+/// ```
+pub fn scale_max(raw: Option<&RawValue>, lang: Locale) -> Result<Option<u8>, FieldError> {
+    // "1-5" or "1–5": the scale's top is after the dash.
+    let top =
+        |name: &str| name.rsplit(['-', '–']).next()?.trim().parse::<u8>().ok().filter(|top| [5, 7, 10].contains(top));
+    choice(raw, "scale", "data.error.scale", top, lang)
+}
+
+/// The kind of score from an option as given: `"nps"` (when left out),
+/// `"csat"` or `"ces"`.
+pub fn survey_kind(raw: Option<&RawValue>, lang: Locale) -> Result<SurveyKind, FieldError> {
+    Ok(choice(raw, "kind", "data.error.survey_kind", SurveyKind::from_name, lang)?.unwrap_or(SurveyKind::Nps))
+}
+
 /// Header stems that name a score column, whatever the kind.
 const SCORE_STEMS: [&str; 18] = [
     "nps",
@@ -178,7 +210,7 @@ const SCORE_STEMS: [&str; 18] = [
 /// assert_eq!(report.blank, 1);
 /// assert!((report.value - 100.0 / 6.0).abs() < 1e-9); // 3 promoters, 2 detractors of 6
 /// ```
-pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyReport, DataError> {
+pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyReport, FieldError> {
     let lang = options.lang;
     let (text, _) = text_of(bytes, lang)?;
     let layout = Layout::sniff(&text);
@@ -244,32 +276,36 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
     }
     let responses: u64 = counts.iter().sum();
     if responses == 0 {
-        return Err(DataError::new("score", DataErrorCode::NoData, lang, "data.error.no_scores", &[]));
+        return Err(field_error(lang, "score", ErrorCode::NoData, "data.error.no_scores", &[]));
     }
-    let share = |n: u64| percent(n, responses).unwrap_or(0.0);
-    let between = |lo: u8, hi: u8| (lo..=hi).map(|s| counts[usize::from(s - scale.min)]).sum::<u64>();
+    // Every answer is on the scale and there is at least one, so no share,
+    // mean or score below lacks its denominator.
+    let share = |n: u64| percent(n as f64, responses as f64).unwrap_or(0.0);
+    let between = |lo: u8, hi: u8| (lo..=hi).map(|s| counts[usize::from(s - scale.min)]).sum::<u64>() as f64;
     let (value, nps, satisfied, ces) = match options.kind {
         SurveyKind::Nps => {
             let (p, pa, d) = (between(9, 10), between(7, 8), between(0, 6));
+            let value = net_promoter_score(p, pa, d).unwrap_or(0.0);
             let parts = NpsParts {
-                promoters: p,
-                passives: pa,
-                detractors: d,
-                promoter_share: share(p),
-                passive_share: share(pa),
-                detractor_share: share(d),
+                promoters: p as u64,
+                passives: pa as u64,
+                detractors: d as u64,
+                promoter_share: share(p as u64),
+                passive_share: share(pa as u64),
+                detractor_share: share(d as u64),
+                shown: round_half_away(value, 0),
             };
-            ((p as f64 - d as f64) / responses as f64 * 100.0, Some(parts), None, None)
+            (value, Some(parts), None, None)
         }
         SurveyKind::Csat => {
             let top = between(scale.max - 1, scale.max);
-            (share(top), None, Some(top), None)
+            (customer_satisfaction(top, responses as f64).unwrap_or(0.0), None, Some(top as u64), None)
         }
         SurveyKind::Ces => {
             let sum: u64 = counts.iter().enumerate().map(|(i, n)| (i as u64 + 1) * n).sum();
-            let mean = sum as f64 / responses as f64;
-            let index = (between(6, 7) as f64 - between(1, 3) as f64) / responses as f64 * 100.0;
-            (mean, None, None, Some(CesParts { mean, agree_share: share(between(5, 7)), index }))
+            let mean = customer_effort_score(sum as f64, responses as f64).unwrap_or(0.0);
+            let index = ces_index(between(6, 7), between(4, 5), between(1, 3)).unwrap_or(0.0);
+            (mean, None, None, Some(CesParts { mean, agree_share: share(between(5, 7) as u64), index }))
         }
     };
     let texts = Texts::for_locale(lang);
@@ -309,12 +345,10 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
 /// The column of scores: the only one, the one picked, the one whose header
 /// names a score, or the first whose first answers are all whole numbers
 /// from 0 to 10.
-fn score_column(text: &str, layout: &Layout, options: &SurveyOptions) -> Result<usize, DataError> {
+fn score_column(text: &str, layout: &Layout, options: &SurveyOptions) -> Result<usize, FieldError> {
     let header = layout.header.as_deref();
     if let Some(column) = &options.column {
-        return column
-            .resolve(header, layout.width)
-            .ok_or_else(|| DataError::unknown_column("score", column, options.lang));
+        return column.resolve_or_error(header, layout.width, "score", options.lang);
     }
     if layout.width <= 1 {
         return Ok(0);
@@ -336,12 +370,7 @@ fn score_column(text: &str, layout: &Layout, options: &SurveyOptions) -> Result<
         }
     }
     all_scores.iter().position(|&ok| ok).ok_or_else(|| {
-        DataError::new(
-            "score",
-            DataErrorCode::MissingColumn,
-            options.lang,
-            "data.error.missing_column",
-            &[("role", role_name(options.lang, "score"))],
-        )
+        let role = role_name(options.lang, "score");
+        field_error(options.lang, "score", ErrorCode::MissingColumn, "data.error.missing_column", &[("role", role)])
     })
 }

@@ -12,8 +12,11 @@
 use serde::Serialize;
 
 use super::ledger::{active_at, Ledger};
-use super::periods::{count, percent, ratio, Span};
+use super::periods::{count, Span};
 use super::segments::top_count;
+use crate::metrics::loyalty::repeat_purchase_rate;
+use crate::metrics::retention::{churn_rate, customer_lifespan};
+use crate::metrics::value::{average_order_value, customer_lifetime_value, purchase_frequency, revenue_share};
 
 /// Figures over the whole log.
 #[derive(Debug, Clone, Serialize)]
@@ -110,9 +113,9 @@ pub fn totals(
         customers,
         orders,
         revenue: total,
-        aov: ratio(total, orders),
-        purchase_frequency: ratio(orders as f64, customers),
-        repeat_purchase_rate: percent(repeaters, customers),
+        aov: average_order_value(total, orders as f64),
+        purchase_frequency: purchase_frequency(orders as f64, customers as f64),
+        repeat_purchase_rate: repeat_purchase_rate(repeaters as f64, customers as f64),
         active_customers: (0..ledger.customers())
             .filter(|&c| active_at(ledger.of(c).0, ledger.last_day.0, window_days as i32))
             .count() as u64,
@@ -127,7 +130,7 @@ fn concentration(ranked: &[u32], revenue: &[f64], total: f64) -> Concentration {
     let top = |percent: usize| top_count(ranked.len(), percent);
     let share = |n: usize| {
         let sum: f64 = ranked[..n].iter().map(|&c| revenue[c as usize]).sum();
-        (total > 0.0).then(|| sum / total * 100.0)
+        revenue_share(sum, total)
     };
     Concentration {
         top10_share: share(top(10)),
@@ -146,22 +149,25 @@ fn clv(ledger: &Ledger, window_days: u32, note: &dyn Fn(&str) -> String) -> Clv 
     }
     let span = Span { first: year_start.first_day(), last: last_month.last_day() };
     let c = count(ledger, &[span], window_days)[0];
-    if c.start == 0 {
+    let Some(yearly_churn_rate) = churn_rate(c.start as f64, c.lost as f64) else {
         return not_computed("no_start");
-    }
-    if c.lost == 0 {
+    };
+    let Some(lifespan_years) = customer_lifespan(yearly_churn_rate) else {
         return not_computed("no_churn");
-    }
-    let yearly_churn = c.lost as f64 / c.start as f64;
-    let aov = c.revenue / c.orders as f64;
-    let purchase_frequency = c.orders as f64 / c.purchasers as f64;
-    let lifespan_years = 1.0 / yearly_churn;
+    };
+    // The months end on the log's last day, so they hold an order and its
+    // buyer; without them there would be no year to speak of.
+    let (Some(aov), Some(frequency)) =
+        (average_order_value(c.revenue, c.orders as f64), purchase_frequency(c.orders as f64, c.purchasers as f64))
+    else {
+        return not_computed("short_log");
+    };
     Clv::Computed {
-        value: aov * purchase_frequency * lifespan_years,
+        value: customer_lifetime_value(aov, frequency, lifespan_years, None),
         aov,
-        purchase_frequency,
+        purchase_frequency: frequency,
         lifespan_years,
-        yearly_churn_rate: yearly_churn * 100.0,
+        yearly_churn_rate,
         first: span.first.to_string(),
         last: span.last.to_string(),
         start: c.start,

@@ -7,11 +7,16 @@
 //! clashes: `Order date` is a date, `Order total` an amount, `Order ID` an
 //! order.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use super::number::RawValue;
+use crate::error::{ErrorCode, FieldError};
+use crate::format::plain_number;
+use crate::locale::Locale;
+use crate::text::{field_error, Texts};
 
 /// A column the user picked: by position (0-based) or by header text.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ColumnRef {
     /// The n-th column, from 0.
     Index(usize),
@@ -20,6 +25,40 @@ pub enum ColumnRef {
 }
 
 impl ColumnRef {
+    /// A column as a caller names it: a whole number from 0 (its position)
+    /// or a header's text; anything else is refused as a column the file
+    /// does not have, marked on `field` (the role it was picked for).
+    pub fn from_raw(raw: &RawValue, field: &str, lang: Locale) -> Result<ColumnRef, FieldError> {
+        let given = match raw {
+            RawValue::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= f64::from(u32::MAX) => {
+                return Ok(ColumnRef::Index(*n as usize));
+            }
+            RawValue::Text(text) if !text.trim().is_empty() => return Ok(ColumnRef::Name(text.clone())),
+            RawValue::Number(n) => plain_number(*n, 9, true),
+            RawValue::Text(text) => text.clone(),
+            RawValue::Other => String::new(),
+        };
+        Err(field_error(lang, field, ErrorCode::UnknownColumn, "data.error.unknown_column", &[("column", given)]))
+    }
+
+    /// The column's position, or the error that says the file has no such
+    /// column (`field` names what it was picked for).
+    pub fn resolve_or_error(
+        &self,
+        header: Option<&[String]>,
+        width: usize,
+        field: &str,
+        lang: Locale,
+    ) -> Result<usize, FieldError> {
+        self.resolve(header, width).ok_or_else(|| {
+            let given = match self {
+                ColumnRef::Index(i) => (i + 1).to_string(),
+                ColumnRef::Name(n) => n.clone(),
+            };
+            field_error(lang, field, ErrorCode::UnknownColumn, "data.error.unknown_column", &[("column", given)])
+        })
+    }
+
     /// The column's position in a table with this header, if it has one.
     pub fn resolve(&self, header: Option<&[String]>, width: usize) -> Option<usize> {
         match self {
@@ -32,30 +71,99 @@ impl ColumnRef {
     }
 }
 
-/// Columns of a transactions log, by position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct TransactionColumns {
-    /// Who bought.
-    pub customer: usize,
-    /// When.
-    pub date: usize,
-    /// How much.
-    pub amount: usize,
-    /// Which order the row belongs to, when rows are order lines.
-    pub order: Option<usize>,
+/// What the user said about one role's column.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Pick {
+    /// Nothing: the column is found by its header.
+    #[default]
+    Find,
+    /// This column.
+    Column(ColumnRef),
+    /// The file has no such column (a log whose rows are whole orders has
+    /// no order id), so a header that looks like one is not used.
+    Absent,
 }
 
-/// A column's role in a transactions log.
+/// A column's role in an orders log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
+    /// Customer ids, names, e-mails or card numbers.
+    Customer,
     /// Dates.
     Date,
     /// Amounts.
     Amount,
-    /// Customer ids, names, e-mails or card numbers.
-    Customer,
-    /// Order, receipt or invoice numbers.
+    /// Order, receipt or invoice numbers, when rows are order lines.
     Order,
+}
+
+impl Role {
+    /// Every role, in the order of [`Columns`]' fields.
+    pub const ALL: [Role; 4] = [Role::Customer, Role::Date, Role::Amount, Role::Order];
+
+    /// The role's id (`"customer"`): the field of its errors, the key of its
+    /// column in the report, and its name's key in the language files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Customer => "customer",
+            Role::Date => "date",
+            Role::Amount => "amount",
+            Role::Order => "order",
+        }
+    }
+}
+
+/// One value per role of an orders log: where each column is
+/// (`Columns<Option<usize>>`), what it is called (`Columns<Option<String>>`),
+/// what the user picked (`Columns<Pick>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Columns<T> {
+    /// Who bought.
+    pub customer: T,
+    /// When.
+    pub date: T,
+    /// How much.
+    pub amount: T,
+    /// Which order a row belongs to.
+    pub order: T,
+}
+
+impl<T> Columns<T> {
+    /// The value for one role.
+    pub fn get(&self, role: Role) -> &T {
+        match role {
+            Role::Customer => &self.customer,
+            Role::Date => &self.date,
+            Role::Amount => &self.amount,
+            Role::Order => &self.order,
+        }
+    }
+
+    /// Each role's value turned into another, role by role.
+    pub fn map<U>(self, mut f: impl FnMut(Role, T) -> U) -> Columns<U> {
+        Columns {
+            customer: f(Role::Customer, self.customer),
+            date: f(Role::Date, self.date),
+            amount: f(Role::Amount, self.amount),
+            order: f(Role::Order, self.order),
+        }
+    }
+}
+
+/// Serializes only the roles that have a value (`{ "customer": "Klient", … }`
+/// without `order` when the log has none).
+pub fn present_only<T: Serialize, S: serde::Serializer>(
+    columns: &Columns<Option<T>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let present = Role::ALL.into_iter().filter_map(|role| columns.get(role).as_ref().map(|value| (role.id(), value)));
+    serializer.collect_map(present)
+}
+
+/// The name of a column role (`customer`, `date`, `score`…) in the reader's
+/// language, for messages.
+pub fn role_name(lang: Locale, role: &str) -> String {
+    Texts::for_locale(lang).get(&format!("data.role.{role}")).to_string()
 }
 
 /// Word stems per role, in the order roles are tried. Lower case.
@@ -131,9 +239,8 @@ pub fn role_of(header: &str) -> Option<Role> {
 }
 
 /// The first column of each role in a header.
-pub fn find_roles(header: &[String]) -> [Option<usize>; 4] {
-    let roles = [Role::Customer, Role::Date, Role::Amount, Role::Order];
-    roles.map(|role| header.iter().position(|h| role_of(h) == Some(role)))
+pub fn find_roles(header: &[String]) -> Columns<Option<usize>> {
+    Columns::<()>::default().map(|role, ()| header.iter().position(|h| role_of(h) == Some(role)))
 }
 
 /// Words that mark a total row in the customer or date cell.
@@ -185,25 +292,28 @@ mod tests {
     fn finds_roles_in_three_languages() {
         assert_eq!(
             find_roles(&header(&["Customer email", "Order date", "Order total", "Order ID"])),
-            [Some(0), Some(1), Some(2), Some(3)]
+            Columns { customer: Some(0), date: Some(1), amount: Some(2), order: Some(3) }
         );
         assert_eq!(
             find_roles(&header(&["Nr klienta", "Data zamówienia", "Kwota", "Numer zamówienia"])),
-            [Some(0), Some(1), Some(2), Some(3)]
+            Columns { customer: Some(0), date: Some(1), amount: Some(2), order: Some(3) }
         );
         assert_eq!(
             find_roles(&header(&["Номер заказа", "Дата", "КЛИЕНТ", "Сумма, руб."])),
-            [Some(2), Some(1), Some(3), Some(0)]
+            Columns { customer: Some(2), date: Some(1), amount: Some(3), order: Some(0) }
         );
         assert_eq!(
             find_roles(&header(&["ZAMÓWIENIE", "KLIENT", "DATA", "WARTOŚĆ"])),
-            [Some(1), Some(2), Some(3), Some(0)]
+            Columns { customer: Some(1), date: Some(2), amount: Some(3), order: Some(0) }
         );
     }
 
     #[test]
     fn a_missing_role_is_none() {
-        assert_eq!(find_roles(&header(&["name", "when", "how much"])), [None, None, None, None]);
+        assert_eq!(
+            find_roles(&header(&["name", "when", "how much"])),
+            Columns { customer: None, date: None, amount: None, order: None }
+        );
     }
 
     #[test]

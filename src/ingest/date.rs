@@ -10,7 +10,11 @@
 
 use serde::Serialize;
 
+use super::number::RawValue;
+use super::options::choice;
 use crate::calendar::Day;
+use crate::error::FieldError;
+use crate::locale::Locale;
 
 /// The order of day, month and year in a file's dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -33,6 +37,12 @@ impl DateOrder {
             "ymd" => Some(DateOrder::Ymd),
             _ => None,
         }
+    }
+
+    /// The order from an option as given: `"dmy"`, `"mdy"` or `"ymd"`;
+    /// `None` when left out (the dates then settle it).
+    pub fn from_option(raw: Option<&RawValue>, lang: Locale) -> Result<Option<DateOrder>, FieldError> {
+        choice(raw, "date_order", "data.error.date_order_option", DateOrder::from_name, lang)
     }
 }
 

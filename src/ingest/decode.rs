@@ -10,6 +10,9 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::codepages::{decode_single_byte, decode_utf16, WINDOWS_1250, WINDOWS_1251};
+use crate::error::{ErrorCode, FieldError};
+use crate::locale::Locale;
+use crate::text::field_error;
 
 /// The character encoding a file was read in, reported back to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,6 +59,19 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     } else {
         (decode_single_byte(bytes, &WINDOWS_1250).into(), Encoding::Windows1250)
     }
+}
+
+/// The file as text for an analysis, or the one message for a file that is
+/// not text (an image, an .xlsx) or holds nothing but blanks.
+pub fn text_of(bytes: &[u8], lang: Locale) -> Result<(Cow<'_, str>, Encoding), FieldError> {
+    if looks_binary(bytes) {
+        return Err(field_error(lang, "file", ErrorCode::NotText, "data.error.not_text", &[]));
+    }
+    let (text, encoding) = decode(bytes);
+    if text.trim().is_empty() {
+        return Err(field_error(lang, "file", ErrorCode::NoData, "data.error.empty", &[]));
+    }
+    Ok((text, encoding))
 }
 
 /// Whether non-ASCII bytes read as Russian rather than Polish.

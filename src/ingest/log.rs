@@ -11,32 +11,25 @@
 use csv::ByteRecord;
 use serde::Serialize;
 
-use super::columns::{find_roles, is_total, ColumnRef, TransactionColumns};
+use super::columns::{find_roles, is_total, present_only, role_name, Columns, Pick, Role};
 use super::date::{read_date, DateOrder, DateParts, OrderEvidence};
-use super::decode::Encoding;
-use super::error::{role_name, text_of, DataError, DataErrorCode, SkipReason, SkippedRow, Skips};
+use super::decode::{text_of, Encoding};
 use super::intern::Interner;
 use super::number::{read_number, read_plain_amount};
+use super::skips::{SkipReason, SkippedRow, Skips};
 use super::table::{field, field_bytes, Layout};
 use crate::calendar::Day;
+use crate::error::{ErrorCode, FieldError};
 use crate::locale::Locale;
+use crate::text::field_error;
 
 /// What the user settled, when the file alone could not say.
 #[derive(Debug, Clone, Default)]
 pub struct LogOptions {
     /// Day/month order of the dates, when the user picked it.
     pub date_order: Option<DateOrder>,
-    /// Columns the user picked; the rest are found by their header.
-    pub customer: Option<ColumnRef>,
-    /// The date column, when picked.
-    pub date: Option<ColumnRef>,
-    /// The amount column, when picked.
-    pub amount: Option<ColumnRef>,
-    /// The order-id column, when picked.
-    pub order: Option<ColumnRef>,
-    /// `true` when the user said there is no order-id column, so a column
-    /// whose header looks like one is not used.
-    pub no_order: bool,
+    /// What the user said about each column; the rest are found by header.
+    pub columns: Columns<Pick>,
     /// The language of messages.
     pub lang: Locale,
 }
@@ -75,26 +68,15 @@ pub struct InputSummary {
     pub date_order_chosen: bool,
     /// The character encoding.
     pub encoding: Encoding,
-    /// The header of each column in use (or `column 3` without a header).
-    pub columns: ColumnNames,
-    /// The same columns by position (0-based), for a mapping step to start from.
-    pub column_indexes: TransactionColumns,
+    /// The header of each column in use (or `column 3` without a header);
+    /// roles the log has no column for are left out.
+    #[serde(serialize_with = "present_only")]
+    pub columns: Columns<Option<String>>,
+    /// The same columns by position (0-based), `null` for a role without
+    /// one, for a mapping step to start from.
+    pub column_indexes: Columns<Option<usize>>,
     /// Whether the first row was a header.
     pub header: bool,
-}
-
-/// Column headers by role.
-#[derive(Debug, Clone, Serialize)]
-pub struct ColumnNames {
-    /// The customer column.
-    pub customer: String,
-    /// The date column.
-    pub date: String,
-    /// The amount column.
-    pub amount: String,
-    /// The order-id column, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub order: Option<String>,
 }
 
 /// A log read into orders.
@@ -124,12 +106,12 @@ const PROGRESS_EVERY: usize = 1 << 16;
 
 /// Reads a transactions log. `progress` hears the share of the file read
 /// (0 to 1) every 65,536 rows.
-pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64)) -> Result<Log, DataError> {
+pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64)) -> Result<Log, FieldError> {
     let lang = options.lang;
     let (text, encoding) = text_of(bytes, lang)?;
     let layout = Layout::sniff(&text);
-    let columns = choose_columns(&layout, options)?;
-    let decimal = layout.decimal_separator(&text, columns.amount);
+    let (columns, [customer_at, date_at, amount_at]) = choose_columns(&layout, options)?;
+    let decimal = layout.decimal_separator(&text, amount_at);
     let hint = if decimal == ',' { Locale::Pl } else { Locale::En };
 
     let mut customers = Interner::default();
@@ -140,7 +122,7 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
     let mut evidence = OrderEvidence::default();
     let mut record = ByteRecord::new();
     let mut reader = layout.rows(&text);
-    let needed = columns.customer.max(columns.date).max(columns.amount).max(columns.order.unwrap_or(0)) + 1;
+    let needed = customer_at.max(date_at).max(amount_at).max(columns.order.unwrap_or(0)) + 1;
     let total_bytes = text.len().max(1) as f64;
     let mut read = 0usize;
 
@@ -156,22 +138,22 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
             }
             continue;
         }
-        let customer = field_bytes(&record, columns.customer);
-        let date = field_bytes(&record, columns.date);
+        let customer = field_bytes(&record, customer_at);
+        let date = field_bytes(&record, date_at);
         let parts = match read_date(date) {
             Some(parts) if !customer.is_empty() => parts,
             _ => {
-                skip_row(&mut skips, line, &record, &columns, lang);
+                skip_row(&mut skips, line, (field(&record, customer_at), field(&record, date_at)), lang);
                 continue;
             }
         };
-        let amount_bytes = field_bytes(&record, columns.amount);
+        let amount_bytes = field_bytes(&record, amount_at);
         let amount = match read_plain_amount(amount_bytes, decimal as u8) {
             Some(amount) => amount,
-            None => match read_number(field(&record, columns.amount), Some(hint)) {
+            None => match read_number(field(&record, amount_at), Some(hint)) {
                 Ok(amount) => amount,
                 Err(_) => {
-                    skips.add(line, SkipReason::BadAmount, field(&record, columns.amount), lang);
+                    skips.add(line, SkipReason::BadAmount, field(&record, amount_at), lang);
                     continue;
                 }
             },
@@ -198,7 +180,7 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
     let (skipped, skipped_total) = skips.into_sorted();
     if orders.is_empty() {
         let message_key = if read == 0 { "data.error.empty" } else { "data.error.no_usable_rows" };
-        return Err(DataError::new("file", DataErrorCode::NoData, lang, message_key, &[("rows", read.to_string())]));
+        return Err(field_error(lang, "file", ErrorCode::NoData, message_key, &[("rows", read.to_string())]));
     }
     let name = |i: usize| layout.column_name(i, lang);
     let input = InputSummary {
@@ -216,12 +198,7 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
         },
         date_order_chosen: options.date_order.is_some(),
         encoding,
-        columns: ColumnNames {
-            customer: name(columns.customer),
-            date: name(columns.date),
-            amount: name(columns.amount),
-            order: columns.order.map(name),
-        },
+        columns: columns.map(|_, at| at.map(name)),
         column_indexes: columns,
         header: layout.header.is_some(),
     };
@@ -230,8 +207,7 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
 
 /// Records why a row without a usable customer or date is skipped. Total
 /// rows are recognised here, off the path every good row takes.
-fn skip_row(skips: &mut Skips, line: u64, record: &ByteRecord, columns: &TransactionColumns, lang: Locale) {
-    let (customer, date) = (field(record, columns.customer), field(record, columns.date));
+fn skip_row(skips: &mut Skips, line: u64, (customer, date): (&str, &str), lang: Locale) {
     let (reason, text) = if is_total(customer) || is_total(date) {
         (SkipReason::TotalRow, if is_total(customer) { customer } else { date })
     } else if customer.is_empty() {
@@ -318,47 +294,48 @@ fn drop_customers_without_orders(orders: &mut [Order], customer_ids: &mut Vec<Bo
 
 /// The error that asks the user for the day/month order, quoting dates that
 /// read both ways.
-fn unclear_date_order(rows: &[Row], lang: Locale) -> DataError {
+fn unclear_date_order(rows: &[Row], lang: Locale) -> FieldError {
     let example = rows.iter().find(|r| !r.date.reads_either_way()).map(|r| {
         let (dmy, mdy) = (r.date.day(DateOrder::Dmy), r.date.day(DateOrder::Mdy));
         (dmy.map(|d| d.to_string()).unwrap_or_default(), mdy.map(|d| d.to_string()).unwrap_or_default())
     });
     let (dmy, mdy) = example.unwrap_or_default();
-    DataError::new(
-        "date_order",
-        DataErrorCode::AmbiguousDateOrder,
+    field_error(
         lang,
+        "date_order",
+        ErrorCode::AmbiguousDateOrder,
         "data.error.date_order",
         &[("dmy", dmy), ("mdy", mdy)],
     )
 }
 
-/// The column positions in use: the user's picks, else found by header.
-fn choose_columns(layout: &Layout, options: &LogOptions) -> Result<TransactionColumns, DataError> {
+/// The columns in use (the user's picks, else found by header) and the
+/// positions of the customer, date and amount that every row needs.
+fn choose_columns(layout: &Layout, options: &LogOptions) -> Result<(Columns<Option<usize>>, [usize; 3]), FieldError> {
     let header = layout.header.as_deref();
     let found = header.map(find_roles).unwrap_or_default();
     let lang = options.lang;
-    let pick = |role: &str, chosen: &Option<ColumnRef>, found: Option<usize>| -> Result<Option<usize>, DataError> {
-        match chosen {
-            Some(column) => column
-                .resolve(header, layout.width)
-                .map(Some)
-                .ok_or_else(|| DataError::unknown_column(role, column, lang)),
-            None => Ok(found),
-        }
+    let mut unknown = None;
+    let columns = options.columns.clone().map(|role, pick| match pick {
+        Pick::Find => *found.get(role),
+        Pick::Absent => None,
+        Pick::Column(column) => match column.resolve_or_error(header, layout.width, role.id(), lang) {
+            Ok(at) => Some(at),
+            Err(error) => {
+                unknown.get_or_insert(error);
+                None
+            }
+        },
+    });
+    if let Some(error) = unknown {
+        return Err(error);
+    }
+    let required = |role: Role| {
+        columns.get(role).ok_or_else(|| {
+            let key = if header.is_some() { "data.error.missing_column" } else { "data.error.no_header" };
+            field_error(lang, role.id(), ErrorCode::MissingColumn, key, &[("role", role_name(lang, role.id()))])
+        })
     };
-    let customer = pick("customer", &options.customer, found[0])?;
-    let date = pick("date", &options.date, found[1])?;
-    let amount = pick("amount", &options.amount, found[2])?;
-    let order = if options.no_order { None } else { pick("order", &options.order, found[3])? };
-    let missing = |role: &str| {
-        let key = if header.is_some() { "data.error.missing_column" } else { "data.error.no_header" };
-        DataError::new(role, DataErrorCode::MissingColumn, lang, key, &[("role", role_name(lang, role))])
-    };
-    Ok(TransactionColumns {
-        customer: customer.ok_or_else(|| missing("customer"))?,
-        date: date.ok_or_else(|| missing("date"))?,
-        amount: amount.ok_or_else(|| missing("amount"))?,
-        order,
-    })
+    let needed = [required(Role::Customer)?, required(Role::Date)?, required(Role::Amount)?];
+    Ok((columns, needed))
 }

@@ -9,19 +9,56 @@
 
 use crate::locale::Locale;
 
-/// Why a piece of text is not a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+/// Why a piece of text is not a number. The caller turns it into a
+/// message that names its field ([`crate::error::FieldError`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberError {
     /// Nothing but blanks.
-    #[error("empty")]
     Empty,
     /// Letters, misplaced separators, `NaN`, `inf`, an exponent…
-    #[error("not a number")]
     Invalid,
     /// One separator followed by three digits, with no locale to decide
     /// whether it is a decimal or a thousands separator (`1,234`).
-    #[error("ambiguous decimal separator")]
     Ambiguous,
+}
+
+/// An input value as it arrives: a number, or text as a person typed it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawValue {
+    /// A number (from JavaScript or Rust).
+    Number(f64),
+    /// Text such as `"1 234,50"`; `""` means not given.
+    Text(String),
+    /// Anything else JavaScript may pass (a boolean, an object): not a number.
+    Other,
+}
+
+impl From<f64> for RawValue {
+    fn from(value: f64) -> Self {
+        RawValue::Number(value)
+    }
+}
+
+impl From<&str> for RawValue {
+    fn from(text: &str) -> Self {
+        RawValue::Text(text.to_string())
+    }
+}
+
+/// Reads a value as it arrives: a finite number as it is, text with
+/// [`read_number`]; anything else (NaN, ∞, a boolean) is not a number.
+///
+/// ```
+/// use retention_metrics::{ingest::number::read_raw, Locale, RawValue};
+/// assert_eq!(read_raw(&RawValue::Text("1 234,5".into()), Some(Locale::Pl)), Ok(1234.5));
+/// assert!(read_raw(&RawValue::Number(f64::NAN), None).is_err());
+/// ```
+pub fn read_raw(raw: &RawValue, locale: Option<Locale>) -> Result<f64, NumberError> {
+    match raw {
+        RawValue::Number(n) if n.is_finite() => Ok(*n),
+        RawValue::Number(_) | RawValue::Other => Err(NumberError::Invalid),
+        RawValue::Text(text) => read_number(text, locale),
+    }
 }
 
 /// Currency marks and units people put before or after a number. Longer

@@ -8,11 +8,15 @@
 use csv::ByteRecord;
 use serde::Serialize;
 
-use super::columns::find_roles;
+use super::columns::{find_roles, Columns, Role};
 use super::date::{read_date, DateOrder, OrderEvidence};
 use super::decode::{decode, Encoding};
 use super::number::read_number;
+use super::number::RawValue;
+use super::options::whole_number;
 use super::table::{cells, field, Layout};
+use crate::error::FieldError;
+use crate::locale::Locale;
 
 /// What the start of a file says.
 #[derive(Debug, Clone, Serialize)]
@@ -28,50 +32,50 @@ pub struct Preview {
     /// The first data rows, as cells.
     pub rows: Vec<Vec<String>>,
     /// Columns of a transactions log found by their header (0-based).
-    pub columns: FoundColumns,
+    pub columns: Columns<Option<usize>>,
     /// What the mapping step should offer first: the columns found by
     /// header, and for the roles no header names, a guess from the cells
     /// (the first column of dates, then of amounts, then any other). Only a
     /// suggestion: the analysis never uses it unless the user confirms it.
-    pub suggested: FoundColumns,
+    pub suggested: Columns<Option<usize>>,
     /// The day/month order the first dates settle on; `null` when they
     /// read both ways (or no date column is known yet).
     pub date_order: Option<DateOrder>,
 }
 
-/// Column positions found by header, each `null` when not found.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct FoundColumns {
-    /// Customer ids.
-    pub customer: Option<usize>,
-    /// Dates.
-    pub date: Option<usize>,
-    /// Amounts.
-    pub amount: Option<usize>,
-    /// Order ids.
-    pub order: Option<usize>,
-}
-
 /// Fills the roles no header names from what the first rows hold.
-fn suggest(found: &[Option<usize>; 4], rows: &[Vec<String>]) -> FoundColumns {
+fn suggest(found: &Columns<Option<usize>>, rows: &[Vec<String>]) -> Columns<Option<usize>> {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mostly = |column: usize, test: &dyn Fn(&str) -> bool| {
         let cells: Vec<&str> =
             rows.iter().filter_map(|r| r.get(column)).map(String::as_str).filter(|c| !c.is_empty()).collect();
         !cells.is_empty() && cells.iter().filter(|c| test(c)).count() * 2 > cells.len()
     };
-    let taken = |columns: &[Option<usize>], i: usize| columns.contains(&Some(i));
     let mut roles = *found;
-    if roles[1].is_none() {
-        roles[1] = (0..width).find(|&i| !taken(&roles, i) && mostly(i, &|c| read_date(c).is_some()));
+    let taken = |roles: &Columns<Option<usize>>, i: usize| Role::ALL.iter().any(|&role| *roles.get(role) == Some(i));
+    if roles.date.is_none() {
+        roles.date = (0..width).find(|&i| !taken(&roles, i) && mostly(i, &|c| read_date(c).is_some()));
     }
-    if roles[2].is_none() {
-        roles[2] = (0..width).rev().find(|&i| !taken(&roles, i) && mostly(i, &|c| read_number(c, None).is_ok()));
+    if roles.amount.is_none() {
+        roles.amount = (0..width).rev().find(|&i| !taken(&roles, i) && mostly(i, &|c| read_number(c, None).is_ok()));
     }
-    if roles[0].is_none() {
-        roles[0] = (0..width).find(|&i| !taken(&roles, i));
+    if roles.customer.is_none() {
+        roles.customer = (0..width).find(|&i| !taken(&roles, i));
     }
-    FoundColumns { customer: roles[0], date: roles[1], amount: roles[2], order: roles[3] }
+    roles
+}
+
+/// How many rows a preview shows when not told.
+pub const DEFAULT_PREVIEW_ROWS: usize = 8;
+
+/// The most rows a preview reads: a preview is a glance, not a read.
+pub const MAX_PREVIEW_ROWS: u64 = 10_000;
+
+/// The number of rows to preview from an option as given: a whole number
+/// up to [`MAX_PREVIEW_ROWS`], or [`DEFAULT_PREVIEW_ROWS`] when left out.
+pub fn preview_rows(raw: Option<&RawValue>, lang: Locale) -> Result<usize, FieldError> {
+    let rows = whole_number(raw, "rows", "data.error.preview_rows", 0, MAX_PREVIEW_ROWS, lang)?;
+    Ok(rows.map_or(DEFAULT_PREVIEW_ROWS, |rows| rows as usize))
 }
 
 /// Reads the first `limit` data rows of a file.
@@ -98,7 +102,7 @@ pub fn preview(bytes: &[u8], limit: usize) -> Preview {
         if reader.next_into(&mut record).is_none() {
             break;
         }
-        if let Some(parts) = found[1].and_then(|i| read_date(field(&record, i))) {
+        if let Some(parts) = found.date.and_then(|i| read_date(field(&record, i))) {
             evidence.add(parts);
         }
         rows.push(cells(&record));
@@ -109,8 +113,8 @@ pub fn preview(bytes: &[u8], limit: usize) -> Preview {
         encoding,
         delimiter: char::from(layout.delimiter).to_string(),
         width: layout.width,
-        columns: FoundColumns { customer: found[0], date: found[1], amount: found[2], order: found[3] },
-        date_order: found[1].and_then(|_| evidence.settled()),
+        columns: found,
+        date_order: found.date.and_then(|_| evidence.settled()),
         header: layout.header,
         rows,
     }

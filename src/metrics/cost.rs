@@ -2,9 +2,10 @@
 //! retention.
 
 use super::{need, ratio};
-use crate::benchmark::Benchmark;
-use crate::catalog::{Example, Group, InputKind::*, InputSpec as In, MetricDef, Unit};
-use crate::compute::{Evaluation, Fact, FactKind, Values, Violation};
+use crate::metric::{
+    Benchmark, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
+    Violation,
+};
 
 /// Customer retention cost per active customer: the period's retention
 /// costs added up, divided by the active customers; `None` without any.

@@ -2,9 +2,10 @@
 //! rate, punch-card reward cost.
 
 use super::{need, percent};
-use crate::benchmark::Benchmark;
-use crate::catalog::{Example, Group, InputKind::*, InputSpec as In, MetricDef, Unit};
-use crate::compute::{Evaluation, Fact, FactKind, Values, Violation};
+use crate::metric::{
+    Benchmark, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
+    Violation,
+};
 
 /// Repeat purchase rate: customers with two or more purchases as a
 /// percentage of all unique customers.

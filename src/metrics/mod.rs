@@ -10,8 +10,8 @@ pub mod retention;
 pub mod satisfaction;
 pub mod value;
 
-use crate::compute::Violation;
 use crate::error::ErrorCode;
+use crate::metric::Violation;
 
 /// `part` as a percentage of `whole`; `None` when `whole` is zero.
 ///
@@ -35,6 +35,20 @@ pub fn percent(part: f64, whole: f64) -> Option<f64> {
 pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
     let quotient = numerator / denominator;
     (denominator != 0.0 && quotient.is_finite()).then_some(quotient)
+}
+
+/// The net share of answers: % in the `top` band − % in the `bottom` band,
+/// of all answers (`top + middle + bottom`), from −100 to 100; `None`
+/// without answers. NPS (promoters, passives, detractors) and the CES index
+/// (6–7, 4–5, 1–3) are this one formula on their own bands.
+///
+/// ```
+/// use retention_metrics::metrics::net_share;
+/// assert_eq!(net_share(60.0, 25.0, 15.0), Some(45.0));
+/// assert_eq!(net_share(0.0, 0.0, 0.0), None);
+/// ```
+pub fn net_share(top: f64, middle: f64, bottom: f64) -> Option<f64> {
+    percent(top - bottom, top + middle + bottom)
 }
 
 /// Unwraps a formula's result, or blames the denominator input. The catalog

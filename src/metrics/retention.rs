@@ -1,9 +1,10 @@
 //! Retention family: retention rate, churn rate, customer lifespan.
 
 use super::{need, percent, ratio};
-use crate::benchmark::Benchmark;
-use crate::catalog::{Example, Group, InputKind::*, InputSpec as In, MetricDef, Unit};
-use crate::compute::{Evaluation, Fact, FactKind, Values, Violation};
+use crate::metric::{
+    Benchmark, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
+    Violation,
+};
 
 /// Customer retention rate in percent: ((E − N) / S) × 100.
 ///

@@ -1,10 +1,11 @@
 //! Satisfaction family: NPS, CSAT, CES, survey response rate, contact rate.
 
-use super::{need, percent, ratio};
-use crate::benchmark::Benchmark;
-use crate::catalog::{Example, Group, InputKind::*, InputSpec as In, MetricDef, Unit};
-use crate::compute::{Evaluation, Fact, FactKind, Values, Violation};
+use super::{need, net_share, percent, ratio};
 use crate::error::ErrorCode;
+use crate::metric::{
+    Benchmark, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
+    Violation,
+};
 
 /// Net Promoter Score from counts (or shares) of promoters, passives and
 /// detractors: % promoters − % detractors, from −100 to 100; `None` when all
@@ -17,8 +18,19 @@ use crate::error::ErrorCode;
 /// assert!((exact - 16.6667).abs() < 1e-4); // shown as 17, not 33 − 17
 /// ```
 pub fn net_promoter_score(promoters: f64, passives: f64, detractors: f64) -> Option<f64> {
-    let total = promoters + passives + detractors;
-    percent(promoters - detractors, total)
+    net_share(promoters, passives, detractors)
+}
+
+/// The customer effort index on a 1–7 scale: % answering 6–7 (easy) − %
+/// answering 1–3 (hard), 4–5 counting in the total only; `None` without
+/// answers. Reported beside the mean effort and the share who agree.
+///
+/// ```
+/// use retention_metrics::metrics::satisfaction::ces_index;
+/// assert_eq!(ces_index(5.0, 3.0, 2.0), Some(30.0));
+/// ```
+pub fn ces_index(easy: f64, neutral: f64, hard: f64) -> Option<f64> {
+    net_share(easy, neutral, hard)
 }
 
 /// Customer satisfaction score: satisfied answers as a percentage of all.

@@ -1,9 +1,10 @@
 //! Value family: average order value, purchase frequency, customer lifetime
 //! value, monthly recurring revenue.
 
-use super::{need, ratio};
-use crate::catalog::{Example, Group, InputKind::*, InputSpec as In, MetricDef, Unit};
-use crate::compute::{Evaluation, Fact, FactKind, Values, Violation};
+use super::{need, percent, ratio};
+use crate::metric::{
+    Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values, Violation,
+};
 
 /// Average order value: revenue / orders; `None` without orders.
 ///
@@ -36,6 +37,18 @@ pub fn purchase_frequency(orders: f64, customers: f64) -> Option<f64> {
 pub fn customer_lifetime_value(aov: f64, frequency: f64, lifespan_years: f64, margin_percent: Option<f64>) -> f64 {
     let revenue = aov * frequency * lifespan_years;
     margin_percent.map_or(revenue, |margin| revenue * margin / 100.0)
+}
+
+/// The share (%) of all revenue that `part` brought in; `None` unless the
+/// revenue is positive (a share of a loss says nothing).
+///
+/// ```
+/// use retention_metrics::metrics::value::revenue_share;
+/// assert_eq!(revenue_share(25.0, 200.0), Some(12.5));
+/// assert_eq!(revenue_share(25.0, -10.0), None);
+/// ```
+pub fn revenue_share(part: f64, revenue: f64) -> Option<f64> {
+    percent(part, revenue).filter(|_| revenue > 0.0)
 }
 
 /// Monthly recurring revenue: paying customers × average revenue per customer.

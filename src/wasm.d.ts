@@ -1,0 +1,359 @@
+// The shapes of the engine's options and results, for a user of the module
+// (wasm-bindgen copies this into pkg/retention_metrics.d.ts). Keys are
+// snake_case as in the JSON export; percentages are numbers in percent
+// (90 = 90 %); a rate without a denominator is null, never NaN.
+// tests/js/types.test.mjs checks real results against these types.
+
+/** A file as text, bytes or a buffer. */
+export type FileInput = string | Uint8Array | ArrayBuffer;
+
+/** "en" | "pl" | "ru" (or a longer tag such as "pl-PL"), alone or as { lang }. */
+export type LangOption = string | { lang?: string } | undefined;
+
+/** The Error every export throws for input it cannot use. */
+export interface EngineError extends Error {
+  /** What to fix: an input id, a column role, an option, "file". */
+  field: string;
+  /** "required", "not_a_number", "negative", "not_whole", "zero", "exceeds", "out_of_range",
+   *  "inconsistent", "unknown_metric", "no_data", "not_text", "missing_column", "unknown_column",
+   *  "ambiguous_date_order", "not_a_table", or "internal" (a bug in the engine). */
+  code: string;
+  /** Every field at fault, the first one first. */
+  errors: { field: string; code: string; message: string }[];
+}
+
+// ---- The calculator ----------------------------------------------------
+
+export interface ComputeOptions {
+  /** How typed numbers are read ("1,234" is 1234 in "en", 1.234 in "pl"). */
+  locale?: string;
+  /** The language of the words; defaults to `locale`, then English. */
+  lang?: string;
+  /** USD, EUR, GBP, PLN, RUB, UAH. */
+  currency?: string;
+  /** A sector id from the catalog, for comparisons by sector. */
+  sector?: string;
+}
+
+export type Unit = "percent" | "money" | "count" | "ratio" | "periods" | "score" | "per_order";
+export type InputKind = "count" | "money" | "percent" | "number";
+
+export interface InputInfo {
+  id: string;
+  label: string;
+  help: string;
+  kind: InputKind;
+  optional: boolean;
+  positive: boolean;
+  min: number;
+  max?: number;
+  default?: number;
+}
+
+export interface ExampleInfo {
+  id: string;
+  name: string;
+  inputs: Record<string, number>;
+  value: number;
+}
+
+export interface SectorInfo {
+  id: string;
+  name: string;
+  value: number;
+}
+
+export interface MetricInfo {
+  id: string;
+  group: "retention" | "value" | "satisfaction" | "cost" | "loyalty";
+  group_name: string;
+  name: string;
+  short?: string;
+  description: string;
+  cadence?: string;
+  formula: string;
+  unit: Unit;
+  money: boolean;
+  inputs: InputInfo[];
+  examples: ExampleInfo[];
+  sectors?: SectorInfo[];
+}
+
+export interface BenchmarkResult {
+  kind: "sector" | "general" | "bands" | "reference" | "range";
+  sector?: string;
+  reference?: number;
+  difference?: number;
+  verdict: string;
+  text: string;
+}
+
+export interface MetricResult {
+  id: string;
+  value: number;
+  unit: Unit;
+  display: string;
+  formula: string;
+  steps: string[];
+  reading: string;
+  benchmark?: BenchmarkResult;
+  warnings: string[];
+  /** The inputs as read, in the catalog's order. */
+  inputs: Record<string, number>;
+}
+
+// ---- Files ----------------------------------------------------------------
+
+/** A column by position (from 0) or header text; null: the file has none. */
+export type ColumnPick = number | string | null;
+
+export interface TransactionOptions {
+  /** The activity window W in days, 1 to 3650 (default 90). */
+  windowDays?: number | string;
+  period?: "month" | "quarter";
+  dateOrder?: "dmy" | "mdy" | "ymd";
+  columns?: { customer?: ColumnPick; date?: ColumnPick; amount?: ColumnPick; order?: ColumnPick };
+  lang?: string;
+  /** Hears the share of the work done, 0 to 1. */
+  onProgress?: (share: number) => void;
+}
+
+export type SkipCode =
+  | "missing_cells" | "no_customer" | "no_date" | "bad_date" | "date_order" | "bad_amount" | "total_row" | "bad_score";
+
+export interface SkippedRow {
+  row: number;
+  code: SkipCode;
+  reason: string;
+}
+
+export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "windows-1250" | "windows-1251";
+
+export interface Columns<T> {
+  customer: T;
+  date: T;
+  amount: T;
+  order: T;
+}
+
+export interface InputSummary {
+  rows: number;
+  orders: number;
+  customers: number;
+  skipped: SkippedRow[];
+  skipped_total: number;
+  delimiter: string;
+  decimal: string;
+  date_order: "dmy" | "mdy" | "ymd";
+  date_order_chosen: boolean;
+  encoding: Encoding;
+  /** Headers of the columns in use; a role the log has no column for is left out. */
+  columns: Partial<Columns<string>>;
+  column_indexes: Columns<number | null>;
+  header: boolean;
+}
+
+export interface Concentration {
+  top10_share: number | null;
+  top20_share: number | null;
+  top10_customers: number;
+  top20_customers: number;
+}
+
+export type Clv =
+  | {
+      value: number;
+      aov: number;
+      purchase_frequency: number;
+      lifespan_years: number;
+      yearly_churn_rate: number;
+      first: string;
+      last: string;
+      start: number;
+      lost: number;
+    }
+  | { value: null; reason: "short_log" | "no_start" | "no_churn"; note: string };
+
+export interface Totals {
+  customers: number;
+  orders: number;
+  revenue: number;
+  aov: number | null;
+  purchase_frequency: number | null;
+  repeat_purchase_rate: number | null;
+  active_customers: number;
+  clv: Clv;
+  concentration: Concentration;
+  first_date: string;
+  last_date: string;
+}
+
+export interface PeriodRow {
+  period: string;
+  first: string;
+  last: string;
+  partial: boolean;
+  start: number;
+  end: number;
+  retained: number;
+  lost: number;
+  new: number;
+  new_first: number;
+  reactivated: number;
+  retention_rate: number | null;
+  churn_rate: number | null;
+  orders: number;
+  revenue: number;
+  aov: number | null;
+  purchasers: number;
+  purchase_frequency: number | null;
+  repeat_purchase_rate: number | null;
+}
+
+export interface CohortRow {
+  cohort: string;
+  size: number;
+  /** null: a month after the log ends. */
+  percent: (number | null)[];
+  customers: (number | null)[];
+  partial: boolean;
+}
+
+export type SegmentId = "new" | "vip" | "loyal" | "at_risk" | "lost" | "other";
+
+export interface SegmentRow {
+  id: SegmentId;
+  name: string;
+  rule: string;
+  customers: number;
+  revenue: number;
+  revenue_share: number | null;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+  /** What fills the message (`n`, an ISO `date`, a `period`), to write it again. */
+  values: Record<string, string>;
+}
+
+export interface TransactionReport {
+  input: InputSummary;
+  window_days: number;
+  period: "month" | "quarter";
+  totals: Totals;
+  periods: PeriodRow[];
+  cohorts: CohortRow[];
+  cohort_average: (number | null)[];
+  segments: SegmentRow[];
+  concentration: Concentration;
+  warnings: Warning[];
+}
+
+export interface SurveyOptions {
+  kind?: "nps" | "csat" | "ces";
+  column?: number | string;
+  /** The top of a CSAT scale: 5, 7, 10, or "1-5" …; read from the answers when left out. */
+  scale?: number | string;
+  lang?: string;
+}
+
+export interface SurveyReport {
+  kind: "nps" | "csat" | "ces";
+  scale: { min: number; max: number };
+  scale_detected: boolean;
+  column: string;
+  value: number;
+  rule: string;
+  responses: number;
+  blank: number;
+  scores: number[];
+  counts: number[];
+  shares: number[];
+  nps?: {
+    promoters: number;
+    passives: number;
+    detractors: number;
+    promoter_share: number;
+    passive_share: number;
+    detractor_share: number;
+    /** The NPS as shown: whole, rounded half away from zero from the exact value. */
+    shown: number;
+  };
+  satisfied?: number;
+  ces?: { mean: number; agree_share: number; index: number };
+  skipped: SkippedRow[];
+  skipped_total: number;
+  warnings: string[];
+}
+
+export interface CostOptions {
+  activeCustomers?: number | string;
+  lang?: string;
+}
+
+export interface CostReport {
+  categories: { category: string; amount: number; share: number | null }[];
+  total: number;
+  active_customers: number | null;
+  per_customer: number | null;
+  skipped: SkippedRow[];
+  skipped_total: number;
+}
+
+export interface PreviewOptions {
+  /** How many rows, 0 to 10000 (default 8). */
+  rows?: number;
+  lang?: string;
+}
+
+export interface Preview {
+  encoding: Encoding;
+  delimiter: string;
+  header: string[] | null;
+  width: number;
+  rows: string[][];
+  columns: Columns<number | null>;
+  suggested: Columns<number | null>;
+  date_order: "dmy" | "mdy" | "ymd" | null;
+}
+
+/** A cell of tableCsv: a number, text, money (two decimals) or nothing. */
+export type TableCell = number | string | { money: number } | null;
+
+// ---- The exports ---------------------------------------------------------
+// Each throws an EngineError for input it cannot use.
+
+/** Every metric with its inputs, formula and worked examples, in one language. */
+export function catalog(options?: LangOption): MetricInfo[];
+
+/** One metric from numbers or text as typed ("1 234,50", "$7", "12,5 %"). */
+export function compute(
+  id: string,
+  inputs: Record<string, number | string | null | undefined>,
+  options?: ComputeOptions,
+): MetricResult;
+
+/** The page's own texts (interface, currencies, sectors, language names) by key. */
+export function messages(options?: LangOption): Record<string, string>;
+
+/** Periods, cohorts, segments and totals from an orders log. */
+export function analyzeTransactions(input: FileInput, options?: TransactionOptions): TransactionReport;
+
+/** One segment's customers as CSV text for a spreadsheet, best customers first. */
+export function segmentCsv(input: FileInput, options: TransactionOptions | undefined, segment: SegmentId): string;
+
+/** NPS, CSAT or CES from a column of answers. */
+export function analyzeSurvey(input: FileInput, options?: SurveyOptions): SurveyReport;
+
+/** Cost rows summed into retention cost, per active customer when their number is given. */
+export function analyzeCosts(input: FileInput, options?: CostOptions): CostReport;
+
+/** The start of a file as the engine reads it, for a column-mapping step. */
+export function previewTable(input: FileInput, options?: PreviewOptions): Preview;
+
+/** The generated sample log as CSV text: the page's café, or the 1,000,000-row benchmark. */
+export function sampleTransactions(name?: "coffee" | "benchmark"): string;
+
+/** Rows of cells as CSV text for a spreadsheet in the reader's language. */
+export function tableCsv(rows: TableCell[][], options?: LangOption): string;

@@ -1,0 +1,113 @@
+// The TypeScript declarations of the module (src/wasm.d.ts, copied by the
+// build into www/pkg/retention_metrics.d.ts) against what the module really
+// exports and returns. Real results are written into a TypeScript program as
+// literals typed with the declared interfaces, and the compiler checks it:
+// a key the engine returns that the type lacks is an excess property, a
+// required key it no longer returns is missing, a wrong kind of value is a
+// type error. So the declarations cannot drift from the engine.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import * as engine from '../../www/pkg/retention_metrics.js';
+
+engine.initSync({ module: readFileSync(new URL('../../www/pkg/retention_metrics_bg.wasm', import.meta.url)) });
+const declarations = fileURLToPath(new URL('../../www/pkg/retention_metrics.d.ts', import.meta.url));
+
+/** The thrown Error as a plain object, with the properties the engine sets. */
+function thrown(call) {
+  try {
+    call();
+  } catch (err) {
+    return { name: err.name, message: err.message, field: err.field, code: err.code, errors: err.errors };
+  }
+  assert.fail('the call should have thrown');
+}
+
+const orderLines = 'order,customer,date,amount\n1,anna,2024-01-05,7.50\n1,anna,2024-01-05,1\n2,ben,2024-01-09,3\nTotal,,,11.5\n';
+
+/** [declared type, real value] pairs covering every result shape and its variants. */
+function samples() {
+  const sample = engine.sampleTransactions('coffee');
+  return [
+    ['E.MetricInfo[]', engine.catalog({ lang: 'pl' })],
+    ['E.MetricResult', engine.compute('retention_rate', { start: 200, end: 210, new: 30 }, { sector: 'restaurants' })],
+    ['E.MetricResult', engine.compute('net_promoter_score', { promoters: 60, passives: 25, detractors: 15 })],
+    ['E.MetricResult', engine.compute('acquisition_vs_retention', { cac: 100, retention_cost: 10 })],
+    ['E.MetricResult', engine.compute('retention_rate', { start: 100, end: 150, new: 10 })],
+    ['Record<string, string>', engine.messages('ru')],
+    ['E.TransactionReport', engine.analyzeTransactions(sample, { period: 'quarter' })],
+    ['E.TransactionReport', engine.analyzeTransactions(orderLines)],
+    ['E.SurveyReport', engine.analyzeSurvey('10\n9\n8\n6\nx\n', { kind: 'nps' })],
+    ['E.SurveyReport', engine.analyzeSurvey('5\n4\n2\n', { kind: 'csat' })],
+    ['E.SurveyReport', engine.analyzeSurvey('7\n6\n3\n', { kind: 'ces' })],
+    ['E.CostReport', engine.analyzeCosts('Team;5000\nSoftware;900\nTotal;5900\n', { activeCustomers: 700 })],
+    ['E.CostReport', engine.analyzeCosts('Team;5000\n')],
+    ['E.Preview', engine.previewTable('Klient;Data;Kwota\nAnna;25.03.2024;12,50 zł\n')],
+    ['E.Preview', engine.previewTable('9\n10\n')],
+    ['string', engine.segmentCsv(sample, undefined, 'vip')],
+    ['string', engine.tableCsv([['a', 1, { money: 2 }, null]], { lang: 'pl' })],
+    ['Omit<E.EngineError, "stack">', thrown(() => engine.compute('churn_rate', { start: 10, lost: 20 }))],
+    ['Omit<E.EngineError, "stack">', thrown(() => engine.analyzeTransactions('x,y\n1,2\n'))],
+  ];
+}
+
+/** The compiler's complaints about `source`, typed against the module's declarations. */
+function diagnostics(source) {
+  const dir = mkdtempSync(join(tmpdir(), 'types-'));
+  const file = join(dir, 'check.ts');
+  writeFileSync(file, `import type * as E from ${JSON.stringify(declarations.replace(/\.d\.ts$/, ''))};\n${source}`);
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    skipLibCheck: false,
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+test('every result the engine returns has the declared shape', () => {
+  const source = samples()
+    .map(([type, value], i) => `export const sample${i}: ${type} = ${JSON.stringify(value)};`)
+    .join('\n');
+  assert.deepEqual(diagnostics(source), []);
+});
+
+test('the check can fail: an extra, a missing or a wrong key is caught', () => {
+  const result = engine.compute('churn_rate', { start: 200, lost: 20 });
+  const { reading, ...missing } = result;
+  const found = diagnostics([
+    `export const extra: E.MetricResult = ${JSON.stringify({ ...result, surprise: 1 })};`,
+    `export const missing: E.MetricResult = ${JSON.stringify(missing)};`,
+    `export const wrong: E.MetricResult = ${JSON.stringify({ ...result, value: String(result.value) })};`,
+  ].join('\n'));
+  assert.equal(found.length, 3, found.join('\n'));
+  assert.ok(reading.length > 0);
+});
+
+test('every export is declared with its own signature, and nothing else is', () => {
+  const text = readFileSync(declarations, 'utf8');
+  const declared = [...text.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).sort();
+  // `default` (init) and `start` (the panic hook, which init runs itself) are
+  // wasm-bindgen's, not the engine's API.
+  const internal = ['default', 'start'];
+  const exported = Object.keys(engine).filter((name) => typeof engine[name] === 'function' && !internal.includes(name)).sort();
+  assert.deepEqual(declared, exported);
+  const signatures = text.split('\n').filter((line) => line.startsWith('export function'));
+  assert.ok(signatures.every((line) => !/\bany\b/.test(line)), 'no export is left as `any`');
+  // Calls as a TypeScript user writes them, options left out where optional.
+  assert.deepEqual(diagnostics([
+    'declare const e: typeof import(' + JSON.stringify(declarations.replace(/\.d\.ts$/, '')) + ');',
+    'const metrics: E.MetricInfo[] = e.catalog();',
+    'const result: E.MetricResult = e.compute("churn_rate", { start: "1 000", lost: 50 }, { locale: "pl" });',
+    'const report: E.TransactionReport = e.analyzeTransactions(new Uint8Array(), { windowDays: 30, columns: { order: null } });',
+    'const csv: string = e.sampleTransactions();',
+    'export { metrics, result, report, csv };',
+  ].join('\n')), []);
+});
