@@ -90,7 +90,7 @@ impl Month {
         Month(year * 12 + month as i32 - 1)
     }
 
-    /// The year.
+    /// The calendar year (`2024`).
     pub fn year(self) -> i32 {
         self.0.div_euclid(12)
     }

@@ -32,13 +32,13 @@ pub fn find(id: &str) -> Option<&'static MetricDef> {
 /// A metric as the page sees it: definition plus words in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct MetricInfo {
-    /// Public id.
+    /// The id `compute` and the address take (`retention_rate`).
     pub id: &'static str,
-    /// Group id.
+    /// The group's id, which the picker sorts by.
     pub group: &'static str,
     /// Group name in the reader's language.
     pub group_name: String,
-    /// Metric name.
+    /// The metric's name in the reader's language.
     pub name: String,
     /// Short abbreviation, when the metric has one (CRR, AOV, NPS…).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,7 +50,7 @@ pub struct MetricInfo {
     pub cadence: Option<String>,
     /// The formula in symbols.
     pub formula: String,
-    /// Result unit.
+    /// What the result measures; decides how the page writes it.
     pub unit: Unit,
     /// True when an input or the result is money (the page shows a currency picker).
     pub money: bool,
@@ -66,7 +66,7 @@ pub struct MetricInfo {
 /// One input as the page sees it.
 #[derive(Debug, Clone, Serialize)]
 pub struct InputInfo {
-    /// Input id.
+    /// The id `compute` and the address take (`start`).
     pub id: &'static str,
     /// Label, including the symbol used in the formula.
     pub label: String,
@@ -93,11 +93,11 @@ pub struct InputInfo {
 pub struct ExampleInfo {
     /// `"coffee"`, `"general"`, …
     pub id: &'static str,
-    /// Button text.
+    /// The example's button text.
     pub name: String,
     /// Inputs by id.
     pub inputs: std::collections::BTreeMap<&'static str, f64>,
-    /// The expected result.
+    /// The result the example gives, at full precision.
     pub value: f64,
 }
 

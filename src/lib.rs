@@ -33,6 +33,29 @@
 //!
 //! Percentages are numbers in percent (90 means 90 %).
 //!
+//! ## The modules, leaves first
+//!
+//! Each module uses only those above it in this list (`tests/layers.rs`
+//! holds the order and fails on an import against it):
+//!
+//! - [`error`], [`locale`], [`calendar`]: what can go wrong, how a language
+//!   writes numbers, days and months.
+//! - [`text`]: every word, from the language files in `src/locales/`.
+//! - [`metric`]: the vocabulary of a metric (definition, inputs, units,
+//!   what a formula returns, how it compares).
+//! - [`format`](mod@format): numbers, money and results written for a reader.
+//! - [`metrics`]: the formulas, one file per family; the only place each is
+//!   written.
+//! - [`catalog`](mod@catalog), [`benchmark`]: the metrics with their words; comparisons
+//!   with references.
+//! - [`ingest`]: bytes and typed text into values (numbers, options, dates,
+//!   tables, orders), saying why a piece could not be read.
+//! - [`compute`](mod@compute): one calculation, checked and explained.
+//! - [`analysis`]: logs, surveys and cost rows into the metrics, through
+//!   [`metrics`].
+//! - [`sample`]: the seeded sample logs.
+//! - `wasm` (wasm32 only): the browser boundary, which converts and delegates.
+//!
 //! ## Example
 //!
 //! ```

@@ -5,7 +5,7 @@
 //!
 //! A leaf of the crate: the families in [`crate::metrics`] declare their
 //! metrics with these types, the catalog lists them, the benchmark compares
-//! with their references and the driver in [`crate::compute`] runs them, and
+//! with their references and the driver in [`crate::compute`](mod@crate::compute) runs them, and
 //! none of those needs another to say what a metric is.
 
 use serde::Serialize;
@@ -209,9 +209,9 @@ pub enum FactKind {
 /// A named number that steps and readings refer to as `{name}`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fact {
-    /// Placeholder name.
+    /// The `{name}` texts use for it.
     pub name: &'static str,
-    /// The number.
+    /// Its value at full precision; the kind decides how it is written.
     pub value: f64,
     /// How to write it.
     pub kind: FactKind,

@@ -1,5 +1,6 @@
-//! Every worked example of spec/metrics.md, through the public `compute`,
-//! with the value, the display, the worked steps and the reading. The same
+//! Every worked example of the metric reference (the coffee-shop and
+//! general-business tables), through the public `compute`, with the value,
+//! the display, the worked steps and the reading. The same
 //! tests run natively and under wasm, so the two builds are shown to agree.
 
 mod common;

@@ -1,4 +1,4 @@
-//! The JavaScript contract of spec/api.md, exercised through the real
+//! The JavaScript contract (README, "JavaScript API"), exercised through the real
 //! wasm-bindgen exports. Runs in Node (`cargo test --target
 //! wasm32-unknown-unknown --tests`) and in headless Chromium (the same with
 //! `WASM_BINDGEN_USE_BROWSER=1`).

@@ -79,13 +79,13 @@ fn window_error(lang: Locale) -> FieldError {
 /// Everything computed from a transactions log (the public JSON shape).
 #[derive(Debug, Clone, Serialize)]
 pub struct TransactionReport {
-    /// What was read.
+    /// What was understood about the file, and the rows left out.
     pub input: InputSummary,
     /// The activity window used, in days.
     pub window_days: u32,
     /// `month` or `quarter`.
     pub period: PeriodKind,
-    /// Whole-log figures.
+    /// Figures over the whole log, CLV among them.
     pub totals: Totals,
     /// One row per period.
     pub periods: Vec<PeriodRow>,
@@ -110,9 +110,9 @@ pub struct SegmentRow {
     pub name: String,
     /// Its rule in words, with the window filled in.
     pub rule: String,
-    /// How many customers.
+    /// How many customers the rule puts in it.
     pub customers: u64,
-    /// Their revenue.
+    /// What those customers spent over the whole log.
     pub revenue: f64,
     /// Their share (%) of all revenue; `null` when revenue is not positive.
     pub revenue_share: Option<f64>,

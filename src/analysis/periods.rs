@@ -172,13 +172,13 @@ pub struct PeriodRow {
     pub last: String,
     /// The log ends before the period's last day.
     pub partial: bool,
-    /// S.
+    /// S: customers active the day before the period.
     pub start: u64,
-    /// E.
+    /// E: customers active on its last day.
     pub end: u64,
     /// In S and in E.
     pub retained: u64,
-    /// L.
+    /// L: in S, not in E.
     pub lost: u64,
     /// N = first-time + reactivated.
     pub new: u64,

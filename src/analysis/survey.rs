@@ -62,7 +62,7 @@ impl SurveyKind {
 /// How to read the answers.
 #[derive(Debug, Clone)]
 pub struct SurveyOptions {
-    /// The score.
+    /// Which score the answers are read for.
     pub kind: SurveyKind,
     /// The column, when there are several and the header does not say.
     pub column: Option<ColumnRef>,
@@ -115,7 +115,7 @@ pub struct CesParts {
 /// Everything computed from survey answers.
 #[derive(Debug, Clone, Serialize)]
 pub struct SurveyReport {
-    /// The score.
+    /// Which score was computed.
     pub kind: SurveyKind,
     /// The scale used.
     pub scale: Scale,

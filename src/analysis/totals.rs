@@ -21,15 +21,15 @@ use crate::metrics::value::{average_order_value, customer_lifetime_value, purcha
 /// Figures over the whole log.
 #[derive(Debug, Clone, Serialize)]
 pub struct Totals {
-    /// Distinct customers.
+    /// Distinct customers with at least one order.
     pub customers: u64,
-    /// Orders.
+    /// Orders, order lines sharing an id counted once.
     pub orders: u64,
-    /// Revenue.
+    /// The sum of every order's amount (refunds count negative).
     pub revenue: f64,
-    /// Revenue / orders.
+    /// Average order value: revenue / orders.
     pub aov: Option<f64>,
-    /// Orders / customers.
+    /// Purchase frequency over the whole log: orders / customers.
     pub purchase_frequency: Option<f64>,
     /// Customers with ≥ 2 orders / customers × 100.
     pub repeat_purchase_rate: Option<f64>,
