@@ -1,5 +1,6 @@
-//! Registers every language file in `src/locales/`, so that adding a
-//! language is adding a file: `LANGUAGES` lists each `<tag>.txt` by tag.
+//! Registers every language file in `src/locales/`: `LANGUAGES` lists each
+//! `<tag>.txt` by tag, so a language's words need no code to be found (its
+//! number formats and plural rule do: see `src/text.rs`).
 //!
 //! A file may ask for one typographic rule of its language with the line
 //! `#! keep-with-next: a i o u w z`: each of those one-letter words is then

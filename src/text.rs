@@ -7,9 +7,12 @@
 //! the form that fits the number `n` as shown, by the language's plural
 //! rule (English: one, other; Polish and Russian: one, few, many, other).
 //!
-//! Adding a language is adding a file with the same keys: `build.rs`
+//! A language's words are a file with the same keys as English: `build.rs`
 //! registers every file in the folder, and the tests fail when a key or a
-//! placeholder differs from English.
+//! placeholder differs from English. How the language writes numbers and
+//! chooses plural forms is code, not text: a new language also needs its
+//! [`Locale`] variant (tag, separators, grouping) and its rule in
+//! `plural_form` below; until then no reader can be given its file.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
