@@ -59,6 +59,11 @@ impl ComputeOptions {
             sector,
         }
     }
+
+    /// The language of the words: `lang`, else `locale`, else English.
+    pub fn language(&self) -> Locale {
+        self.lang.or(self.locale).unwrap_or_default()
+    }
 }
 
 /// A finished calculation.
@@ -106,7 +111,7 @@ fn ordered_map<S: serde::Serializer>(pairs: &[(&'static str, f64)], serializer: 
 /// assert_eq!(result.steps[0], "((210 − 30) / 200) × 100 = 90%");
 /// ```
 pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result<MetricResult, Rejected> {
-    let lang = options.lang.or(options.locale).unwrap_or_default();
+    let lang = options.language();
     let texts = Texts::for_locale(lang);
     let writer = Writer { lang, currency: options.currency };
     let Some(def) = catalog::find(id) else {

@@ -203,7 +203,7 @@ pub fn compute(id: &str, inputs: JsValue, options: JsValue) -> Result<JsValue, J
         options.text("currency").as_deref(),
         options.text("sector"),
     );
-    let inputs = raw_inputs(&inputs, settings.lang.or(settings.locale).unwrap_or_default())?;
+    let inputs = raw_inputs(&inputs, settings.language())?;
     to_js(&crate::compute::compute(id, &inputs, &settings).map_err(thrown)?)
 }
 
