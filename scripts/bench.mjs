@@ -26,7 +26,7 @@ const address = `${base}/index.html?metric=retention_rate&start=200&end=210&new=
 async function widgetFiles() {
   const { metafile } = await build({ entryPoints: ['www/widget.js'], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent' });
   const modules = Object.keys(metafile.inputs);
-  const styles = [...readFileSync('www/widget.js', 'utf8').matchAll(/["'`](?:\.\/)?([\w-]+\.css)["'`]/g)].map((m) => `www/${m[1]}`);
+  const styles = [...readFileSync('www/widget.js', 'utf8').matchAll(/["'`](?:\.\/)?([\w/-]+\.css)["'`]/g)].map((m) => `www/${m[1]}`);
   // The engine's glue is imported from a computed address, which the graph does not follow.
   return [...new Set([...modules, ...styles, 'www/pkg/retention_metrics.js'])];
 }

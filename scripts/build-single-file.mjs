@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const www = `${root}www/`;
@@ -18,14 +19,27 @@ const OUTPUT = `${root}dist/retention-calculator.html`;
 // Served beside the page for its "Download for offline use" link.
 const SERVED = `${www}pkg/retention-calculator.html`;
 
-/** An esbuild plugin: import specifiers (exact, or bare names) answered by other files or by text. */
+/**
+ * An esbuild plugin that answers some imports with other files or with text:
+ * `files` maps a module (a path under www/, however each importer spells it,
+ * or a bare name) to the file that stands in for it; `texts` maps bare
+ * names to their contents.
+ */
 function substitute({ files = {}, texts = {} }) {
+  const standIn = (spec, importer) => {
+    if (spec in files && !spec.startsWith(".")) return files[spec];
+    if (!spec.startsWith(".") || !importer) return undefined;
+    const path = resolve(dirname(importer), spec).slice(www.length);
+    return files[path];
+  };
   return {
     name: "substitute",
     setup(builder) {
-      const names = [...Object.keys(files), ...Object.keys(texts)];
-      const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")})$`);
-      builder.onResolve({ filter }, ({ path }) => (path in texts ? { path, namespace: "text" } : { path: files[path] }));
+      builder.onResolve({ filter: /.*/ }, ({ path, importer }) => {
+        if (path in texts) return { path, namespace: "text" };
+        const file = standIn(path, importer);
+        return file ? { path: file } : undefined;
+      });
       builder.onLoad({ filter: /.*/, namespace: "text" }, ({ path }) => ({ contents: texts[path], loader: "text" }));
     },
   };
@@ -41,15 +55,15 @@ async function bundle(entry, plugin, options = {}) {
 // A classic script: Chromium refuses module workers from a blob: URL when the
 // page's origin is opaque, as a file:// page's is. The glue's import.meta.url
 // (where to fetch the .wasm from) is never reached: the engine arrives by message.
-const workerSource = await bundle(`${www}data-worker.js`, substitute({
-  files: { "./pkg/retention_metrics.js": `${standIns}worker-engine.js`, "engine-glue": glue },
+const workerSource = await bundle(`${www}data/worker.js`, substitute({
+  files: { "pkg/retention_metrics.js": `${standIns}worker-engine.js`, "engine-glue": glue },
 }), { format: "iife", logOverride: { "empty-import-meta": "silent" } });
 
 const wasm = readFileSync(`${www}pkg/retention_metrics_bg.wasm`);
-const script = await bundle(`${www}app.js`, substitute({
+const script = await bundle(`${www}page/app.js`, substitute({
   files: {
-    "./pkg/retention_metrics.js": `${standIns}engine.js`,
-    "./data-worker-start.js": `${standIns}worker-start.js`,
+    "pkg/retention_metrics.js": `${standIns}engine.js`,
+    "data/worker-start.js": `${standIns}worker-start.js`,
     "engine-glue": glue,
     "engine-glue-inline": `${standIns}engine.js`,
   },
@@ -86,7 +100,7 @@ replaced(/<html /, "<html data-single-file ");
 replaced(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*"/, `$1${policy}"`);
 replaced(/<link rel="icon" href="[^"]+"/, `<link rel="icon" href="${icon}"`);
 replaced(/\s*<link rel="(stylesheet|modulepreload|preload|manifest|apple-touch-icon)"[^>]*>/g, "");
-replaced(/\s*<script type="module" src="app.js"><\/script>/, "");
+replaced(/\s*<script type="module" src="page\/app.js"><\/script>/, "");
 // A function, not a string: in a replacement string "$&" or "$'" in the code would be read as patterns.
 replaced(/<\/head>/, () => `<style>${css}</style>\n<script type="module">${script}</script>\n</head>`);
 

@@ -219,3 +219,15 @@ fn cost_rows() {
     let unknown = analyze_costs(rows.as_bytes(), &CostOptions::default()).unwrap();
     assert_eq!(unknown.per_customer, None);
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn the_nps_shown_is_rounded_half_away_from_the_exact_value() {
+    let nps = |answers: &str| {
+        let options = SurveyOptions { kind: SurveyKind::Nps, column: None, scale_max: None, lang: Default::default() };
+        analyze_survey(answers.replace(' ', "\n").as_bytes(), &options).unwrap().nps.unwrap().shown
+    };
+    assert_eq!(nps("10 9 8 6 3 10"), 17.0, "16.67, not 50 − 33");
+    assert_eq!(nps("10 8 8 8 8 8 8 8"), 13.0, "12.5 exactly rounds up");
+    assert_eq!(nps("1 8 8 8 8 8 8 8"), -13.0, "and −12.5 down");
+}

@@ -21,18 +21,18 @@
 // needs them served with Access-Control-Allow-Origin. The widget never
 // touches the host's address, title or styles.
 
-import { el } from "./dom.js";
-import { queryFor } from "./address.js";
-import { createCalculator } from "./calculator.js";
-import { createPicker } from "./picker.js";
-import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "./texts.js";
-import { hostIsDark } from "./host-scheme.js";
-import { sizeEmbedFrames } from "./embed-frames.js";
+import { el } from "./shared/dom.js";
+import { queryFor } from "./shared/address.js";
+import { createCalculator } from "./calculator/calculator.js";
+import { createPicker } from "./calculator/picker.js";
+import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "./shared/texts.js";
+import { hostIsDark } from "./embed/host-scheme.js";
+import { sizeEmbedFrames } from "./embed/frames.js";
 
 /** An address beside this module, wherever the host page is. */
 const here = (path) => new URL(path, import.meta.url).href;
 
-const STYLESHEETS = ["theme.css", "calculator.css", "widget.css"].map(here);
+const STYLESHEETS = ["shared/theme.css", "calculator/calculator.css", "embed/widget.css"].map(here);
 
 const darkPreference = matchMedia("(prefers-color-scheme: dark)");
 

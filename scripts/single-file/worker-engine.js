@@ -7,7 +7,7 @@ export * from "engine-glue";
 import { initSync } from "engine-glue";
 
 const received = new Promise((resolve) => {
-  // Registered before data-worker.js's own listener (imports run first), so
+  // Registered before data/worker.js's own listener (imports run first), so
   // the engine message never reaches the worker's request handling.
   self.addEventListener("message", function receive(event) {
     if (!(event.data && event.data.engine instanceof WebAssembly.Module)) return;

@@ -1,6 +1,6 @@
 // Starts the data worker in the offline single file: from its bundled code
 // (a blob URL, as file:// cannot load a worker script) and hands it the
-// page's compiled engine. Stands in for www/data-worker-start.js.
+// page's compiled engine. Stands in for www/data/worker-start.js.
 
 import workerSource from "data-worker-source";
 import { engineModule } from "engine-glue-inline";

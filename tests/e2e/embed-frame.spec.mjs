@@ -4,7 +4,7 @@
 // snippet's height and still works.
 import { test, expect } from '@playwright/test';
 import { guardPage } from './helpers.mjs';
-import { embedSnippets } from '../../www/embed-snippets.js';
+import { embedSnippets } from '../../www/embed/snippets.js';
 
 guardPage(test);
 

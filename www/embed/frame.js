@@ -2,8 +2,8 @@
 // shows that one widget (the query holds its attributes) and tells the page
 // around it how tall it is, so a host that loads widget.js can fit the frame.
 
-import "./widget.js";
-import { RESIZE_MESSAGE } from "./embed-frames.js";
+import "../widget.js";
+import { RESIZE_MESSAGE } from "./frames.js";
 
 const params = new URLSearchParams(location.search);
 const widget = document.createElement("retention-calculator");

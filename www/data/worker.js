@@ -9,7 +9,7 @@ import init, {
   previewTable,
   segmentCsv,
   sampleTransactions,
-} from "./pkg/retention_metrics.js";
+} from "../pkg/retention_metrics.js";
 
 const METHODS = { analyzeTransactions, analyzeSurvey, analyzeCosts, previewTable, segmentCsv, sampleTransactions };
 

@@ -4,5 +4,5 @@
 
 /** A new data worker (data-worker.js), loaded from beside this module. */
 export function startDataWorker() {
-  return new Worker(new URL("./data-worker.js", import.meta.url), { type: "module" });
+  return new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
 }

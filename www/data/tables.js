@@ -5,10 +5,10 @@
 // to the worker. Each table can be saved as CSV from the report's own
 // numbers (not the rounded text on screen), and the chart as PNG or SVG.
 
-import { el } from "./dom.js";
-import { lineChart, heatStyle } from "./charts.js";
-import { exportBar, files } from "./export-bar.js";
-import { lineChartFile, chartFormats } from "./chart-export.js";
+import { el } from "../shared/dom.js";
+import { lineChart, heatStyle } from "../shared/charts.js";
+import { exportBar, files } from "../export/bar.js";
+import { lineChartFile, chartFormats } from "../export/chart-files.js";
 
 const NAMED_DELIMITERS = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", " ": "space" };
 

@@ -2,18 +2,18 @@
 // step and the report sections together. The engine does the reading and the
 // sums (in data-worker.js); this module decides what is shown when.
 
-import { el, fill, showFieldError } from "./dom.js";
-import { createFormat, localeDateOrder } from "./format.js";
-import { createDataClient, sourceOf, Cancelled } from "./data-client.js";
+import { el, fill, showFieldError } from "../shared/dom.js";
+import { createFormat, localeDateOrder } from "../shared/format.js";
+import { createDataClient, sourceOf, Cancelled } from "./client.js";
 import { createSourceInput } from "./source-input.js";
-import { mappingForm } from "./data-mapping.js";
+import { mappingForm } from "./mapping.js";
 import {
   understoodPanel, warningsBox, totalsCards, periodsSection, cohortSection, segmentsSection,
-} from "./data-tables.js";
-import { createSurveySection } from "./data-survey.js";
-import { createCostsSection } from "./data-costs.js";
-import { downloadText } from "./downloads.js";
-import { exportBar, files } from "./export-bar.js";
+} from "./tables.js";
+import { createSurveySection } from "./survey.js";
+import { createCostsSection } from "./costs.js";
+import { downloadText } from "../export/downloads.js";
+import { exportBar, files } from "../export/bar.js";
 
 /**
  * Engine errors that the column-mapping step can fix. "no_data" too: when no
@@ -206,7 +206,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
   }
 
   async function showError(err) {
-    if (err.field === "windowDays") {
+    if (err.field === "window_days") {
       setWindowError(err.message);
       windowInput.focus();
       return;
@@ -316,7 +316,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       onclick: () => showMapping(),
     });
     const understood = understoodPanel(report, context);
-    // The whole analysis, as the engine gave it (keys as in spec/api.md).
+    // The whole analysis, as the engine gave it (keys as in the README's "JavaScript API").
     const json = exportBar({ t, what: t("data.page.export.report"), name: "retention-report", formats: { json: () => files.json(report) } });
     understood.querySelector("h3").after(el("div", { class: "data-section__actions" }, change, json));
     fill(resultsBox,

@@ -3,8 +3,8 @@
 // translated words, a text box for cells pasted from a spreadsheet with a
 // button to analyse them, and an alert region beside them for what went wrong.
 
-import { el } from "./dom.js";
-import { sourceOf } from "./data-client.js";
+import { el } from "../shared/dom.js";
+import { sourceOf } from "./client.js";
 
 const ACCEPT = ".csv,.txt,.tsv,text/csv";
 

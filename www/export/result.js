@@ -3,8 +3,8 @@
 // around it), JSON for other programs, and Print for the one-page report
 // (print.css). Only the page has these; the widget stays small.
 
-import { el } from "./dom.js";
-import { exportBar, files } from "./export-bar.js";
+import { el } from "../shared/dom.js";
+import { exportBar, files } from "./bar.js";
 
 /** A column heading with its unit: "(%)" for percentages, the currency for money. */
 function withUnit(label, unit, currency) {

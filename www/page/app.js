@@ -1,15 +1,15 @@
 // Starts the engine, reads the address, and wires the picker, the calculator
 // and (loaded when first opened) the "Analyse your data" view.
 
-import { readAddress, queryFor, writeAddress, dataQueryFor, setAddress } from "./address.js";
-import { makeText } from "./dom.js";
-import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "./texts.js";
-import { createPicker } from "./picker.js";
-import { createCalculator } from "./calculator.js";
+import { readAddress, queryFor, writeAddress, dataQueryFor, setAddress } from "../shared/address.js";
+import { makeText } from "../shared/dom.js";
+import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "../shared/texts.js";
+import { createPicker } from "../calculator/picker.js";
+import { createCalculator } from "../calculator/calculator.js";
 import { createOffline, isSingleFile } from "./offline.js";
-import { createEmbed } from "./embed-dialog.js";
-import { recall, remember } from "./memory.js";
-import { resultTools } from "./result-export.js";
+import { createEmbed } from "../embed/dialog.js";
+import { recall, remember } from "../shared/memory.js";
+import { resultTools } from "../export/result.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -183,7 +183,7 @@ async function run(engine) {
 
   async function ensureDataView() {
     if (dataView) return dataView;
-    const { createDataView } = await import("./data-view.js");
+    const { createDataView } = await import("../data/view.js");
     dataView = createDataView($("data-app"), {
       state,
       settings: { period: address.values.period, window: address.values.window },
@@ -348,7 +348,7 @@ async function run(engine) {
 async function start() {
   let engine = null;
   try {
-    engine = await import("./pkg/retention_metrics.js");
+    engine = await import("../pkg/retention_metrics.js");
     await engine.default();
     await run(engine);
   } catch (err) {

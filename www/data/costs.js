@@ -1,11 +1,11 @@
 // The costs section: (category, amount) rows in; each category's amount and
 // share, the total, and what keeping one active customer costs.
 
-import { el, fill, showFieldError } from "./dom.js";
+import { el, fill, showFieldError } from "../shared/dom.js";
 import { createSourceInput } from "./source-input.js";
-import { scrollingTable } from "./data-tables.js";
-import { runSection } from "./data-client.js";
-import { exportBar, files } from "./export-bar.js";
+import { scrollingTable } from "./tables.js";
+import { runSection } from "./client.js";
+import { exportBar, files } from "../export/bar.js";
 
 /**
  * @param {{ t, getFormat: () => format, client, lang: () => string }} context

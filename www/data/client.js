@@ -1,7 +1,7 @@
 // The page's side of data-worker.js: calls as promises, progress reports,
 // and a cancel that ends the worker (a fresh one starts with the next call).
 
-import { startDataWorker } from "./data-worker-start.js";
+import { startDataWorker } from "./worker-start.js";
 
 /** A source the user gave: a dropped or chosen File, or text (pasted, or the sample). */
 export function sourceOf(fileOrText, name) {

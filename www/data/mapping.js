@@ -3,8 +3,8 @@
 // the first rows of their file and picks. Nothing they gave is lost: the
 // source stays with the page and is analysed again with their choice.
 
-import { el, showFieldError } from "./dom.js";
-import { scrollingTable } from "./data-tables.js";
+import { el, showFieldError } from "../shared/dom.js";
+import { scrollingTable } from "./tables.js";
 
 const REQUIRED = ["customer", "date", "amount"];
 const DATE_ORDERS = ["dmy", "mdy", "ymd"];

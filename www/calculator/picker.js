@@ -2,7 +2,7 @@
 // Each metric is a real link (?metric=…) so it can be opened in a new tab;
 // a plain click or Enter is intercepted and switches the calculator in place.
 
-import { el } from "./dom.js";
+import { el } from "../shared/dom.js";
 
 /** Lower-case text without accents, for matching ("Lojalność" ~ "lojalnosc"). */
 function fold(text) {

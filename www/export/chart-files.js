@@ -3,7 +3,7 @@
 // stylesheet does not travel with the file, and the reader's light or dark
 // scheme is kept); a PNG is that SVG drawn on a canvas at twice the size.
 
-import { svg, textWidth } from "./charts.js";
+import { svg, textWidth } from "../shared/charts.js";
 
 const PAINT = ["fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "opacity", "font-family", "font-size", "font-weight"];
 const PAD = 16;

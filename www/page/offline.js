@@ -3,7 +3,7 @@
 // single-file edition. None of it applies inside that file itself
 // (<html data-single-file>, built by scripts/build-single-file.mjs).
 
-import { el } from "./dom.js";
+import { el } from "../shared/dom.js";
 
 /** True in the single-file edition, which has no site to download from, cache or embed. */
 export const isSingleFile = () => document.documentElement.hasAttribute("data-single-file");

@@ -2,9 +2,9 @@
 // button makes its file when pressed (from the data on screen, in the
 // reader's language) and the bar says in a live region what was saved.
 
-import { el } from "./dom.js";
+import { el } from "../shared/dom.js";
 import { downloadBlob, downloadText } from "./downloads.js";
-import { tableCsv } from "./pkg/retention_metrics.js";
+import { tableCsv } from "../pkg/retention_metrics.js";
 
 const TYPES = { csv: "text/csv", json: "application/json", svg: "image/svg+xml", png: "image/png" };
 

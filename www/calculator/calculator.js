@@ -2,8 +2,8 @@
 // Everything shown comes from the engine (catalog, messages, compute); the
 // page only arranges it.
 
-import { el, shown, showFieldError } from "./dom.js";
-import { copyOrSelect } from "./copy-text.js";
+import { el, shown, showFieldError } from "../shared/dom.js";
+import { copyOrSelect } from "../shared/copy-text.js";
 
 /** A number from an example, written the way the reader types numbers (7,5 in Polish). */
 function typedNumber(value, lang) {

@@ -3,10 +3,10 @@
 // iframe for sites without scripts) for the metric, language and currency
 // shown, each with a Copy button.
 
-import { el } from "./dom.js";
-import { isSingleFile } from "./offline.js";
-import { embedSnippets } from "./embed-snippets.js";
-import { copyOrSelect } from "./copy-text.js";
+import { el } from "../shared/dom.js";
+import { isSingleFile } from "../page/offline.js";
+import { embedSnippets } from "./snippets.js";
+import { copyOrSelect } from "../shared/copy-text.js";
 
 /** One snippet's block: label, hint, the code (a read-only text area, easy to select) and its Copy button. */
 function snippetBlock(kind, onCopy) {

@@ -1,28 +1,16 @@
 // The survey section: a column of scores in, NPS, CSAT or CES out, with the
 // rule used, the counts and a bar chart of the answers.
 
-import { el, fill } from "./dom.js";
-import { barChart } from "./charts.js";
+import { el, fill } from "../shared/dom.js";
+import { barChart } from "../shared/charts.js";
 import { createSourceInput } from "./source-input.js";
-import { warningsBox } from "./data-tables.js";
-import { runSection } from "./data-client.js";
-import { exportBar, files } from "./export-bar.js";
-import { barChartFile, chartFormats } from "./chart-export.js";
+import { warningsBox } from "./tables.js";
+import { runSection } from "./client.js";
+import { exportBar, files } from "../export/bar.js";
+import { barChartFile, chartFormats } from "../export/chart-files.js";
 
 const KINDS = ["nps", "csat", "ces"];
 const SCALES = ["auto", "5", "7", "10"];
-
-/**
- * NPS as a whole number, rounded half away from zero from the exact value
- * 100 × (promoters − detractors) / answers, in integers so that 12.5 is
- * never 12.499999 and rounded down.
- */
-export function wholeNps(promoters, detractors, responses) {
-  if (!responses) return 0;
-  const numerator = 100 * (promoters - detractors);
-  const whole = Math.floor((2 * Math.abs(numerator) + responses) / (2 * responses));
-  return numerator < 0 ? -whole : whole;
-}
 
 /** Which group a score falls in, for the bar colours and the legend. */
 function groupOf(report, score) {
@@ -85,7 +73,7 @@ export function createSurveySection({ t, getFormat, client, lang }) {
     const parts = [];
     if (report.kind === "nps") {
       const nps = report.nps;
-      const whole = wholeNps(nps.promoters, nps.detractors, report.responses);
+      const whole = nps.shown; // the engine rounds the exact value; the page only writes it
       parts.push(el("p", { class: "data-value", "data-value": whole, text: fmt.integer(whole) }));
       if (Math.abs(report.value - whole) > 1e-9) {
         parts.push(el("p", { class: "data-value__exact", text: t("data.page.survey.exact", { value: fmt.decimal(report.value, 2) }) }));
