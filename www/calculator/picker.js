@@ -2,15 +2,11 @@
 // Each metric is a real link (?metric=…) so it can be opened in a new tab;
 // a plain click or Enter is intercepted and switches the calculator in place.
 
-import { el } from "../shared/dom.js";
+import { el, isPlainClick } from "../shared/dom.js";
 
 /** Lower-case text without accents, for matching ("Lojalność" ~ "lojalnosc"). */
 function fold(text) {
   return String(text ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
-}
-
-function isPlainClick(event) {
-  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
 /**

@@ -3,6 +3,7 @@
 
 import { el, fill, showFieldError } from "../shared/dom.js";
 import { createSourceInput } from "./source-input.js";
+import { dataPanel, skippedDetails } from "./panel.js";
 import { scrollingTable } from "./tables.js";
 import { runSection } from "./client.js";
 import { exportBar, files } from "../export/bar.js";
@@ -31,15 +32,12 @@ export function createCostsSection({ t, getFormat, client, lang }) {
   const input = createSourceInput({
     id: "costs",
     rows: 4,
-    texts: {
-      file: t("data.page.costs.file"),
-      fileHint: t("data.page.costs.file_hint"),
-      choose: t("data.page.file.choose"),
-      noFile: t("data.page.file.none"),
-      paste: t("data.page.costs.paste"),
-      pasteButton: t("data.page.costs.button"),
-      pasteEmpty: t("data.error.not_a_file"),
-      pastedName: t("data.page.pasted"),
+    t,
+    keys: {
+      file: "data.page.costs.file",
+      fileHint: "data.page.costs.file_hint",
+      paste: "data.page.costs.paste",
+      pasteButton: "data.page.costs.button",
     },
     onSource(next) {
       source = next;
@@ -106,11 +104,7 @@ export function createCostsSection({ t, getFormat, client, lang }) {
       ]
       : [el("p", { class: "data-note", text: t("data.page.costs.need_active") })];
 
-    const skipped = report.skipped_total > 0
-      ? el("details", { class: "data-details" },
-        el("summary", { text: t("data.page.costs.skipped", { n: report.skipped_total }) }),
-        el("ul", { class: "skipped" }, report.skipped.map((row) => el("li", { text: t("data.page.understood.skipped_row", { row: row.row, reason: row.reason }) }))))
-      : null;
+    const skipped = skippedDetails(report, t("data.page.costs.skipped", { n: report.skipped_total }), t);
 
     fill(resultBox,
       el("div", { class: "data-value-box" },
@@ -134,9 +128,7 @@ export function createCostsSection({ t, getFormat, client, lang }) {
       skipped);
   }
 
-  const root = el("section", { class: "data-panel", id: "data-costs", "aria-labelledby": "data-costs-heading" },
-    el("h2", { id: "data-costs-heading", class: "data-panel__heading", text: t("data.page.costs.heading") }),
-    el("p", { class: "data-intro", text: t("data.page.costs.intro") }),
+  const root = dataPanel("costs", t,
     input.root,
     el("div", { class: "field costs-active" },
       el("label", { for: "costs-active", class: "field__label", text: t("data.page.costs.active") }),

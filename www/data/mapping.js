@@ -10,6 +10,22 @@ const REQUIRED = ["customer", "date", "amount"];
 const DATE_ORDERS = ["dmy", "mdy", "ymd"];
 
 /**
+ * What the mapping step starts from: the user's earlier choice, else each
+ * column the engine found by its header, else its guess from the cells; the
+ * date order the last report or the preview settled, else the reader's own.
+ */
+export function initialMapping(preview, { chosen, report, fallbackDateOrder }) {
+  if (chosen) return chosen;
+  const found = preview.columns;
+  const guess = preview.suggested || {};
+  const pick = (role) => (Number.isInteger(found[role]) ? found[role] : Number.isInteger(guess[role]) ? guess[role] : null);
+  return {
+    columns: { customer: pick("customer"), date: pick("date"), amount: pick("amount"), order: pick("order") },
+    dateOrder: (report && report.input.date_order) || preview.date_order || fallbackDateOrder,
+  };
+}
+
+/**
  * Builds the mapping form.
  * @param preview   previewTable() of the source
  * @param initial   { columns: { customer, date, amount, order }, dateOrder } to pre-fill

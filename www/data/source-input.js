@@ -9,15 +9,27 @@ import { sourceOf } from "./client.js";
 const ACCEPT = ".csv,.txt,.tsv,text/csv";
 
 /**
- * @param {{ id: string, texts: { file, fileHint, choose, noFile, paste, pasteButton, pasteEmpty }, rows?: number,
+ * @param {{ id: string, t: Function, keys: { file, fileHint, paste, pasteButton }, rows?: number,
  *           onSource: (source) => void }} options
- *   id: prefix of the element ids; texts: the visible words (choose and noFile
- *   stand in for the browser's own, always English, "Choose File" and
- *   "No file chosen"); onSource: called with a `sourceOf()` source when the
- *   user drops, chooses or pastes data
+ *   id: prefix of the element ids; keys: the text keys of this input's own
+ *   words (the file label and hint, the paste label and button; the rest are
+ *   the same for every input, among them our "Choose file" and "No file
+ *   chosen" that stand in for the browser's own, always English, words);
+ *   onSource: called with a `sourceOf()` source when the user drops, chooses
+ *   or pastes data
  * @returns {{ root, alert, showError, clearError, setBusy, textarea, fileInput }}
  */
-export function createSourceInput({ id, texts, rows = 5, onSource }) {
+export function createSourceInput({ id, t, keys, rows = 5, onSource }) {
+  const texts = {
+    file: t(keys.file),
+    fileHint: t(keys.fileHint),
+    paste: t(keys.paste),
+    pasteButton: t(keys.pasteButton),
+    choose: t("data.page.file.choose"),
+    noFile: t("data.page.file.none"),
+    pasteEmpty: t("data.error.not_a_file"),
+    pastedName: t("data.page.pasted"),
+  };
   const fileId = `${id}-file`;
   const pasteId = `${id}-paste`;
   const alertId = `${id}-alert`;

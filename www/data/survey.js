@@ -4,6 +4,8 @@
 import { el, fill } from "../shared/dom.js";
 import { barChart } from "../shared/charts.js";
 import { createSourceInput } from "./source-input.js";
+import { dataPanel, skippedDetails } from "./panel.js";
+import { setting } from "../shared/controls.js";
 import { warningsBox } from "./tables.js";
 import { runSection } from "./client.js";
 import { exportBar, files } from "../export/bar.js";
@@ -31,21 +33,18 @@ export function createSurveySection({ t, getFormat, client, lang }) {
     KINDS.map((kind) => el("option", { value: kind, text: t(`data.page.survey.kind.${kind}`) })));
   const scaleSelect = el("select", { id: "survey-scale", name: "scale" },
     SCALES.map((scale) => el("option", { value: scale, text: t(`data.page.survey.scale.${scale}`) })));
-  const scaleField = el("div", { class: "setting", hidden: true },
-    el("label", { for: "survey-scale", text: t("data.page.survey.scale") }), scaleSelect);
+  const scaleField = setting("survey-scale", t("data.page.survey.scale"), scaleSelect);
+  scaleField.hidden = true; // only CSAT has a scale to pick
 
   const input = createSourceInput({
     id: "survey",
     rows: 4,
-    texts: {
-      file: t("data.page.survey.file"),
-      fileHint: t("data.page.survey.file_hint"),
-      choose: t("data.page.file.choose"),
-      noFile: t("data.page.file.none"),
-      paste: t("data.page.survey.paste"),
-      pasteButton: t("data.page.survey.button"),
-      pasteEmpty: t("data.error.not_a_file"),
-      pastedName: t("data.page.pasted"),
+    t,
+    keys: {
+      file: "data.page.survey.file",
+      fileHint: "data.page.survey.file_hint",
+      paste: "data.page.survey.paste",
+      pasteButton: "data.page.survey.button",
     },
     onSource(next) {
       source = next;
@@ -118,11 +117,7 @@ export function createSurveySection({ t, getFormat, client, lang }) {
           el("li", { class: `bar-chart__key bar-chart__key--${group}` },
             t(`data.page.survey.group.${report.kind}.${group}`, { below: report.scale.max - 2, top: report.scale.max - 1, max: report.scale.max, min: report.scale.min })))),
     });
-    const skipped = report.skipped_total > 0
-      ? el("details", { class: "data-details" },
-        el("summary", { text: t("data.page.survey.skipped", { n: report.skipped_total }) }),
-        el("ul", { class: "skipped" }, report.skipped.map((row) => el("li", { text: t("data.page.understood.skipped_row", { row: row.row, reason: row.reason }) }))))
-      : null;
+    const skipped = skippedDetails(report, t("data.page.survey.skipped", { n: report.skipped_total }), t);
     fill(resultBox, el("div", { class: "data-value-box", "data-kind": report.kind },
       el("p", { class: "data-value__label", text: t(`data.page.survey.value.${report.kind}`) }),
       ...headline(report, fmt),
@@ -153,11 +148,9 @@ export function createSurveySection({ t, getFormat, client, lang }) {
     skipped);
   }
 
-  const root = el("section", { class: "data-panel", id: "data-survey", "aria-labelledby": "data-survey-heading" },
-    el("h2", { id: "data-survey-heading", class: "data-panel__heading", text: t("data.page.survey.heading") }),
-    el("p", { class: "data-intro", text: t("data.page.survey.intro") }),
+  const root = dataPanel("survey", t,
     el("div", { class: "settings" },
-      el("div", { class: "setting" }, el("label", { for: "survey-kind", text: t("data.page.survey.kind") }), kindSelect),
+      setting("survey-kind", t("data.page.survey.kind"), kindSelect),
       scaleField),
     input.root,
     resultBox);

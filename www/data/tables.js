@@ -6,6 +6,7 @@
 // numbers (not the rounded text on screen), and the chart as PNG or SVG.
 
 import { el } from "../shared/dom.js";
+import { skippedList } from "./panel.js";
 import { lineChart, heatStyle } from "../shared/charts.js";
 import { exportBar, files } from "../export/bar.js";
 import { lineChartFile, chartFormats } from "../export/chart-files.js";
@@ -54,16 +55,11 @@ export function understoodPanel(report, { t, fmt, source }) {
       name ? el("strong", { text: name }) : el("span", { class: "facts__none", text: t("data.page.mapping.none") }));
   }));
 
-  const skippedShown = input.skipped.length;
   const skipped = input.skipped_total === 0
     ? el("span", { text: t("data.page.understood.skipped_none") })
     : el("div", {},
       el("p", { text: t("data.page.understood.skipped_count", { n: input.skipped_total }) }),
-      el("ul", { class: "skipped" }, input.skipped.map((row) => el("li", { "data-row": row.row },
-        t("data.page.understood.skipped_row", { row: row.row, reason: row.reason })))),
-      input.skipped_total > skippedShown
-        ? el("p", { class: "skipped__more", text: t("data.page.understood.skipped_more", { n: input.skipped_total - skippedShown }) })
-        : null);
+      ...skippedList(input.skipped, input.skipped_total, t));
 
   const fact = (key, label, value) => el("div", { class: "facts__item", "data-fact": key }, el("dt", { text: label }), el("dd", {}, value));
   return section("data-understood", t("data.page.understood.heading"),

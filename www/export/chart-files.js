@@ -114,7 +114,7 @@ export function barChartFile(figure, title) {
 }
 
 /** A chart file's SVG drawn at twice its size, as PNG. */
-export async function pngOf({ text, width, height }) {
+async function pngOf({ text, width, height }) {
   const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
   try {
     const image = new Image();

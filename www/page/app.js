@@ -2,12 +2,14 @@
 // and (loaded when first opened) the "Analyse your data" view.
 
 import { readAddress, queryFor, writeAddress, dataQueryFor, setAddress } from "../shared/address.js";
-import { makeText } from "../shared/dom.js";
+import { isPlainClick, makeText } from "../shared/dom.js";
 import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "../shared/texts.js";
+import { namedOptions } from "../shared/controls.js";
 import { createPicker } from "../calculator/picker.js";
 import { createCalculator } from "../calculator/calculator.js";
 import { createOffline, isSingleFile } from "./offline.js";
 import { createEmbed } from "../embed/dialog.js";
+import { calculatorAddress, filledHref, metricHref, valuesFor } from "./links.js";
 import { recall, remember } from "../shared/memory.js";
 import { resultTools } from "../export/result.js";
 
@@ -30,20 +32,19 @@ function showFailure(err, engine) {
   $("main").removeAttribute("aria-busy");
 }
 
-async function run(engine) {
-  const { catalog, compute, messages } = engine;
-  const address = readAddress();
-  // A bare address (no metric, no values) reopens what was last shown on this device.
+/**
+ * The page state at start, from the address and what this device remembers
+ * (`saved`). A bare address (no metric, no values) reopens what was last
+ * shown; the language is the address's, else the one last picked from the
+ * menu. `probe` is the texts of that language (English for an unknown one,
+ * which list every language there is), `known` the languages there are.
+ */
+function startState(address, saved, messages) {
   const bare = !address.metric && Object.keys(address.values).length === 0;
-  const saved = recall() || {};
   const restored = bare && Boolean(saved.metric);
-  // The language the reader asked for: the address's, else the one they last picked from the menu.
   const askedLang = address.lang || saved.lang || null;
-
-  // An unknown language gets English texts, which list every language there is.
   const probe = messages(askedLang || "en");
   const known = codesIn(probe, "lang.");
-
   const lang = chooseLanguage(askedLang, known);
   const state = {
     lang,
@@ -62,24 +63,89 @@ async function run(engine) {
     valuesByMetric: new Map(restored ? Object.entries(saved.valuesByMetric || {}) : []), // what was typed for each metric visited, kept when switching
     view: address.view, // "calculator" or "data"
   };
+  return { state, probe, known, bare, restored };
+}
 
+/** The header's and footer's words, and the language menu, in the page's language. */
+function writeChrome(t, known, lang) {
+  document.documentElement.lang = lang;
+  $("title").textContent = t("ui.title");
+  $("tagline").textContent = t("ui.tagline");
+  $("privacy").textContent = t("ui.privacy");
+  $("footer").textContent = t("ui.footer");
+  $("views").setAttribute("aria-label", t("data.page.nav_label"));
+  $("view-calculator").textContent = t("data.page.nav_calculator");
+  $("view-data").textContent = t("data.page.nav_data");
+  $("language-label").textContent = t("ui.language");
+  const select = $("language");
+  select.replaceChildren(...namedOptions(known, t, "lang."));
+  select.value = lang;
+  $("language-field").hidden = known.length < 2;
+}
+
+/** The page is ready: the spinner goes, the views and the skip link come. */
+function reveal(view) {
+  $("loading").hidden = true;
+  $("app").hidden = view === "data";
+  $("views").hidden = false;
+  $("skip-link").hidden = false;
+  $("main").removeAttribute("aria-busy");
+  document.documentElement.classList.add("is-ready");
+}
+
+/**
+ * The page's own controls: the language menu, the skip link, the two view
+ * links and Back/Forward. `page` holds the state and what the controls ask
+ * of the page (load a language, switch or show a view, fill a metric).
+ */
+function listen(page) {
+  $("language").addEventListener("change", (event) => {
+    page.state.lang = event.target.value;
+    page.state.numberLocale = page.state.lang;
+    page.state.langPicked = true;
+    page.loadLanguage();
+    page.syncAddress();
+  });
+
+  // The skip link moves focus to the view without putting "#…" in the address.
+  $("skip-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    const heading = page.state.view === "data" ? $("data-heading") : $("metric-name");
+    heading.focus();
+    heading.scrollIntoView();
+  });
+
+  // The two views are real links (they open in a new tab); a plain click switches in place.
+  for (const [id, view] of [["view-calculator", "calculator"], ["view-data", "data"]]) {
+    $(id).addEventListener("click", (event) => {
+      if (!isPlainClick(event)) return;
+      event.preventDefault();
+      if (page.state.view !== view) page.switchTo(view);
+    });
+  }
+
+  // Back and Forward between the views (and into a period opened in the calculator).
+  window.addEventListener("popstate", async () => {
+    const next = readAddress();
+    if (next.view === "calculator") {
+      const metric = page.findMetric(next.metric);
+      if (metric) page.fillMetric(metric.id, next.values);
+    }
+    if (next.view === "data") await page.ensureDataView();
+    page.showView(next.view, { write: false });
+  });
+}
+
+async function run(engine) {
+  const { catalog, compute, messages } = engine;
+  const address = readAddress();
+  const saved = recall() || {};
+  const { state, probe, known, bare, restored } = startState(address, saved, messages);
   let t = textsFor(probe, state);
   let metrics = [];
   let dataView = null; // created the first time the data view is shown
 
-  const inputIds = () => state.metric.inputs.map((input) => input.id);
-  const hasSector = (metric) => Array.isArray(metric.sectors) && metric.sectors.some((s) => s.id === state.sector);
-
-  function addressState() {
-    return {
-      metric: state.metric.id,
-      inputs: inputIds(),
-      values: state.values,
-      lang: state.lang,
-      currency: state.metric.money ? state.currency : null,
-      sector: hasSector(state.metric) ? state.sector : null,
-    };
-  }
+  const addressState = () => calculatorAddress(state);
 
   /** The data view's address (its settings, language and currency). */
   function dataAddress() {
@@ -95,25 +161,7 @@ async function run(engine) {
     remember({ ...state, metric: state.metric.id, lang: state.langPicked ? state.lang : null });
   }
 
-  const hrefFor = (id) => {
-    const metric = metrics.find((m) => m.id === id);
-    return queryFor({
-      metric: id,
-      lang: state.lang,
-      currency: metric && metric.money ? state.currency : null,
-      sector: metric && hasSector(metric) ? state.sector : null,
-    });
-  };
-
-  /** What to show in a metric's form: what was typed there before, else the inputs it shares with the current one. */
-  function valuesFor(metric) {
-    if (state.valuesByMetric.has(metric.id)) return { ...state.valuesByMetric.get(metric.id) };
-    const shared = {};
-    for (const input of metric.inputs) {
-      if (state.values[input.id] !== undefined) shared[input.id] = state.values[input.id];
-    }
-    return shared;
-  }
+  const hrefFor = (id) => metricHref(state, metrics.find((m) => m.id === id), id);
 
   const picker = createPicker($("picker"), {
     onPick(id, { focus } = {}) {
@@ -121,7 +169,7 @@ async function run(engine) {
       if (!metric) return;
       if (metric !== state.metric) {
         state.valuesByMetric.set(state.metric.id, { ...state.values });
-        state.values = valuesFor(metric);
+        state.values = valuesFor(state, metric);
         state.metric = metric;
         state.touched = new Set();
       }
@@ -170,16 +218,7 @@ async function run(engine) {
   }
 
   /** The calculator's address for a metric filled with `values`. */
-  function calculatorHref(metricId, values) {
-    const metric = metrics.find((m) => m.id === metricId);
-    return queryFor({
-      metric: metricId,
-      inputs: metric ? metric.inputs.map((input) => input.id) : Object.keys(values),
-      values: Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)])),
-      lang: state.lang,
-      sector: metric && hasSector(metric) ? state.sector : null,
-    });
-  }
+  const calculatorHref = (metricId, values) => filledHref(state, metrics.find((m) => m.id === metricId), metricId, values);
 
   async function ensureDataView() {
     if (dataView) return dataView;
@@ -250,25 +289,7 @@ async function run(engine) {
     const currentId = state.metric ? state.metric.id : null;
     state.metric = metrics.find((m) => m.id === currentId) || metrics[0];
 
-    document.documentElement.lang = state.lang;
-    $("title").textContent = t("ui.title");
-    $("tagline").textContent = t("ui.tagline");
-    $("privacy").textContent = t("ui.privacy");
-    $("footer").textContent = t("ui.footer");
-    $("views").setAttribute("aria-label", t("data.page.nav_label"));
-    $("view-calculator").textContent = t("data.page.nav_calculator");
-    $("view-data").textContent = t("data.page.nav_data");
-    $("language-label").textContent = t("ui.language");
-    const select = $("language");
-    select.replaceChildren(...known.map((code) => {
-      const option = document.createElement("option");
-      option.value = code;
-      const name = t(`lang.${code}`);
-      option.textContent = name === `lang.${code}` ? code : name;
-      return option;
-    }));
-    select.value = state.lang;
-    $("language-field").hidden = known.length < 2;
+    writeChrome(t, known, state.lang);
 
     picker.render(metrics, t, hrefFor, state.metric.id);
     embed.render(t);
@@ -282,7 +303,7 @@ async function run(engine) {
   metrics = catalog({ lang: state.lang });
   const shown = restored ? { metric: saved.metric, values: saved.values || {} } : address;
   state.metric = metrics.find((m) => m.id === shown.metric) || metrics[0];
-  for (const id of inputIds()) {
+  for (const id of state.metric.inputs.map((input) => input.id)) {
     if (typeof shown.values[id] === "string") state.values[id] = shown.values[id];
   }
   loadLanguage();
@@ -299,49 +320,10 @@ async function run(engine) {
   // The address now says what is shown (an unknown metric id becomes the one shown).
   syncAddress();
 
-  $("language").addEventListener("change", (event) => {
-    state.lang = event.target.value;
-    state.numberLocale = state.lang;
-    state.langPicked = true;
-    loadLanguage();
-    syncAddress();
-  });
+  listen({ state, loadLanguage, syncAddress, switchTo, fillMetric, ensureDataView, showView, findMetric: (id) => metrics.find((m) => m.id === id) });
 
-  // The skip link moves focus to the view without putting "#…" in the address.
-  $("skip-link").addEventListener("click", (event) => {
-    event.preventDefault();
-    const heading = state.view === "data" ? $("data-heading") : $("metric-name");
-    heading.focus();
-    heading.scrollIntoView();
-  });
-
-  // The two views are real links (they open in a new tab); a plain click switches in place.
-  for (const [id, view] of [["view-calculator", "calculator"], ["view-data", "data"]]) {
-    $(id).addEventListener("click", (event) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      event.preventDefault();
-      if (state.view !== view) switchTo(view);
-    });
-  }
-
-  // Back and Forward between the views (and into a period opened in the calculator).
-  window.addEventListener("popstate", async () => {
-    const next = readAddress();
-    if (next.view === "calculator") {
-      const metric = metrics.find((m) => m.id === next.metric);
-      if (metric) fillMetric(metric.id, next.values);
-    }
-    if (next.view === "data") await ensureDataView();
-    showView(next.view, { write: false });
-  });
-
-  $("loading").hidden = true;
-  $("app").hidden = state.view === "data";
-  $("views").hidden = false;
-  $("skip-link").hidden = false;
-  $("main").removeAttribute("aria-busy");
+  reveal(state.view);
   picker.setCurrent(state.metric.id); // now that the list has a size, scroll it to the metric shown
-  document.documentElement.classList.add("is-ready");
   offline.start(); // offline use is prepared after the first result, not before it
 }
 

@@ -196,7 +196,7 @@ function mix(a, b, share) {
 }
 
 /** Background and text colour for a share of 0..100, in each colour scheme. */
-export function heatColours(percent) {
+function heatColours(percent) {
   const share = Math.max(0, Math.min(1, percent / 100));
   const half = share < 0.5 ? 0 : 1;
   const within = half === 0 ? share * 2 : (share - 0.5) * 2;

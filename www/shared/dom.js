@@ -32,6 +32,14 @@ export function fill(node, ...children) {
   return node;
 }
 
+/**
+ * A click with the main button and no modifier: one a link may take over.
+ * Ctrl-, Shift- or middle-clicks keep the browser's own meaning (a new tab).
+ */
+export function isPlainClick(event) {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
 /** Text safe to show: never "undefined", "null" or "NaN". */
 export function shown(value) {
   if (value === undefined || value === null) return "";

@@ -1,0 +1,52 @@
+// The progress bar and Cancel of a long analysis. It appears only when a run
+// takes longer than a moment (a bar that flashes for 50 ms is noise), is
+// indeterminate until the engine reports a share, and marks the results busy.
+
+import { el } from "../shared/dom.js";
+
+/** Runs quicker than this show no progress bar. */
+const PROGRESS_DELAY_MS = 200;
+
+/**
+ * @param {{ onCancel: () => void, onBusy: (busy: boolean) => void }} hooks
+ *   onCancel: the Cancel button was pressed; onBusy: a run started or ended
+ */
+export function createProgress({ onCancel, onBusy }) {
+  let box = null;
+  let bar = null;
+  let value = null;
+  let timer = 0;
+
+  function render(t) {
+    bar = el("progress", { id: "data-progress", max: "1" });
+    value = el("span", { class: "progress__value", "aria-hidden": "true" });
+    box = el("div", { class: "progress", hidden: true },
+      el("label", { for: "data-progress", class: "progress__label", text: t("data.page.progress") }),
+      el("div", { class: "progress__row" }, bar, value,
+        el("button", { type: "button", id: "data-cancel", class: "button", text: t("data.page.cancel"), onclick: onCancel })));
+    return box;
+  }
+
+  return {
+    render,
+    start() {
+      clearTimeout(timer);
+      bar.removeAttribute("value"); // indeterminate until the engine reports
+      value.textContent = "";
+      timer = setTimeout(() => {
+        box.hidden = false;
+      }, PROGRESS_DELAY_MS);
+      onBusy(true);
+    },
+    /** The share done (0 to 1), with its percentage written by `fmt`. */
+    set(share, fmt) {
+      bar.value = share;
+      value.textContent = fmt.percent(share * 100, 0);
+    },
+    stop() {
+      clearTimeout(timer);
+      box.hidden = true;
+      onBusy(false);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// The data view's settings: the period (month or quarter), the activity
+// window W in days, and the currency. They live in the address, so the view
+// reads them at start and tells the page whenever one changes.
+
+import { el, showFieldError } from "../shared/dom.js";
+import { currencySelect, setting } from "../shared/controls.js";
+
+/** The activity window when the address names none, as the engine's default. */
+const DEFAULT_WINDOW = 90;
+
+/** A pause after typing in the window field before the analysis runs again. */
+const TYPING_PAUSE_MS = 400;
+
+/**
+ * @param {{ t, state, initial: { period, window }, onAnalysisChange: () => void, onCurrencyChange: () => void }} options
+ *   state: the page state (currency, currencies); initial: from the address;
+ *   onAnalysisChange: the period or window changed (analyse again);
+ *   onCurrencyChange: only the currency changed (show the report again)
+ */
+export function createSettings({ t, state, initial, onAnalysisChange, onCurrencyChange }) {
+  let period = initial.period === "quarter" ? "quarter" : "month";
+  let windowText = initial.window ? String(initial.window) : String(DEFAULT_WINDOW);
+  let windowInput = null;
+  let windowError = null;
+
+  function render(text) {
+    t = text;
+    const periodSelect = el("select", { id: "data-period", name: "period" },
+      el("option", { value: "month", text: t("data.page.settings.month") }),
+      el("option", { value: "quarter", text: t("data.page.settings.quarter") }));
+    periodSelect.value = period;
+    periodSelect.addEventListener("change", () => {
+      period = periodSelect.value;
+      onAnalysisChange();
+    });
+
+    windowError = el("p", { id: "data-window-error", class: "field__error", hidden: true });
+    windowInput = el("input", {
+      id: "data-window",
+      name: "window",
+      type: "number",
+      min: "1",
+      max: "3650",
+      step: "1",
+      inputmode: "numeric",
+      "aria-describedby": "data-window-help",
+    });
+    windowInput.value = windowText;
+    let timer = 0;
+    windowInput.addEventListener("input", () => {
+      windowText = windowInput.value;
+      clearTimeout(timer);
+      timer = setTimeout(onAnalysisChange, TYPING_PAUSE_MS);
+    });
+
+    return el("div", { class: "settings data-settings" },
+      setting("data-period", t("data.page.settings.period"), periodSelect),
+      setting("data-window", t("data.page.settings.window"), windowInput,
+        el("p", { id: "data-window-help", class: "field__help", text: t("data.page.settings.window_help") }),
+        windowError),
+      setting("data-currency", t("ui.currency"), currencySelect("data-currency", t, state, onCurrencyChange)));
+  }
+
+  return {
+    render,
+    /** The analysis options they set; an empty window is sent as NaN, which the engine refuses with its message. */
+    options: () => ({ windowDays: Number(windowText === "" ? NaN : windowText), period }),
+    /** Shows the engine's message under the window field (null clears it); `focus` moves there. */
+    windowError(message, { focus = false } = {}) {
+      showFieldError(windowInput, windowError, message, "data-window-help");
+      if (focus) windowInput.focus();
+    },
+    /** The settings for the address, left out when they are the defaults. */
+    forAddress: () => ({
+      period: period === "month" ? null : period,
+      window: windowText === String(DEFAULT_WINDOW) ? null : windowText,
+    }),
+  };
+}
