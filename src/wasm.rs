@@ -34,10 +34,11 @@ use crate::text::{field_error, Texts};
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm.d.ts");
 
-/// Runs when the module starts: a panic (a bug; never the user's input)
-/// becomes a thrown `Error` with `code: "internal"` and a sentence from the
-/// language file, instead of an opaque `RuntimeError: unreachable`, and its
-/// details go to the console for whoever reports it.
+// Runs when the module starts: a panic (a bug; never the user's input)
+// becomes a thrown `Error` with `code: "internal"` and a sentence from the
+// language file, instead of an opaque `RuntimeError: unreachable`, and its
+// details go to the console for whoever reports it. (A `//` comment: the
+// glue would carry a `///` one to every page.)
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
@@ -114,7 +115,7 @@ impl Options {
     fn columns(&self, lang: Locale) -> Result<Columns<Pick>, FieldError> {
         let columns = Options(self.property("columns"));
         let mut refused = None;
-        let picks = Columns::<()>::default().map(|role, ()| {
+        let picks = Columns::from_fn(|role| {
             let value = columns.property(role.id());
             if value.is_null() {
                 return Pick::Absent;

@@ -129,6 +129,11 @@ pub struct Columns<T> {
 }
 
 impl<T> Columns<T> {
+    /// A value for each role, made by `f`.
+    pub fn from_fn(mut f: impl FnMut(Role) -> T) -> Columns<T> {
+        Columns { customer: f(Role::Customer), date: f(Role::Date), amount: f(Role::Amount), order: f(Role::Order) }
+    }
+
     /// The value for one role.
     pub fn get(&self, role: Role) -> &T {
         match role {
@@ -240,7 +245,7 @@ pub fn role_of(header: &str) -> Option<Role> {
 
 /// The first column of each role in a header.
 pub fn find_roles(header: &[String]) -> Columns<Option<usize>> {
-    Columns::<()>::default().map(|role, ()| header.iter().position(|h| role_of(h) == Some(role)))
+    Columns::from_fn(|role| header.iter().position(|h| role_of(h) == Some(role)))
 }
 
 /// Words that mark a total row in the customer or date cell.

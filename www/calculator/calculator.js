@@ -1,11 +1,162 @@
 // The calculator panel: one metric's description, examples, settings, form and result.
 // Everything shown comes from the engine (catalog, messages, compute); the
-// page only arranges it. The form's parts are in form.js, the result's in
-// result-view.js; this module holds the panel's state and redraws.
+// page only arranges it: the parts first, then the panel that holds the state.
 
-import { el, fill, shown, showFieldError } from "../shared/dom.js";
-import { exampleButtons, inputField, settingsRow, typedNumber } from "./form.js";
-import { copyLinkBlock, errorList, placeErrors, resultDetails, resultStatus } from "./result-view.js";
+import { el, fill, shown, showFieldError, currencySelect, setting } from "../shared/dom.js";
+import { copyOrSelect } from "../shared/copy-text.js";
+
+/** A number from an example, written the way the reader types numbers (7,5 in Polish). */
+function typedNumber(value, lang) {
+  if (typeof value !== "number") return shown(value);
+  try {
+    return new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 10 }).format(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** A catalog input as a labelled field with its help and error; the value goes to `state.values`. */
+function inputField(spec, { t, state, onInput, onLeave }) {
+  const inputId = `input-${spec.id}`;
+  const helpId = `help-${spec.id}`;
+  const hasDefault = spec.default !== undefined && spec.default !== null;
+  const input = el("input", {
+    id: inputId,
+    name: spec.id,
+    type: "text",
+    inputmode: "decimal",
+    autocomplete: "off",
+    spellcheck: "false",
+    placeholder: hasDefault ? typedNumber(spec.default, state.numberLocale) : null,
+    "aria-describedby": spec.help || hasDefault ? helpId : null,
+  });
+  input.value = shown(state.values[spec.id]);
+  input.addEventListener("input", () => {
+    state.values[spec.id] = input.value;
+    onInput();
+  });
+  input.addEventListener("blur", onLeave);
+  const help = spec.help || hasDefault
+    ? el("p", { id: helpId, class: "field__help" },
+      shown(spec.help),
+      hasDefault ? el("span", { class: "field__default", text: ` ${t("ui.default_value", { value: typedNumber(spec.default, state.numberLocale) })}` }) : null)
+    : null;
+  const error = el("p", { id: `error-${spec.id}`, class: "field__error", hidden: true });
+  const label = el("label", { for: inputId, class: "field__label" },
+    shown(spec.label),
+    spec.optional ? " " : null,
+    spec.optional ? el("span", { class: "field__optional", text: t("ui.optional") }) : null);
+  return { node: el("div", { class: "field", "data-field": spec.id }, label, help, input, error), input, help, error };
+}
+
+/** The sector and currency selects, where the metric has them. */
+function settingsRow(metric, { t, state, onChange }) {
+  const row = [];
+  if (Array.isArray(metric.sectors) && metric.sectors.length > 0) {
+    const select = el("select", { id: "sector", name: "sector" },
+      el("option", { value: "", text: t("ui.sector_none") }),
+      metric.sectors.map((sector) => el("option", { value: sector.id, text: sector.name })));
+    select.value = metric.sectors.some((sector) => sector.id === state.sector) ? state.sector : "";
+    select.addEventListener("change", () => {
+      state.sector = select.value;
+      onChange();
+    });
+    row.push(setting("sector", t("ui.sector"), select));
+  }
+  if (metric.money) row.push(setting("currency", t("ui.currency"), currencySelect("currency", t, state, onChange)));
+  return row.length > 0 ? el("div", { class: "settings" }, row) : null;
+}
+
+/** A button per worked example. */
+function exampleButtons(metric, t, onLoad) {
+  if (!Array.isArray(metric.examples) || metric.examples.length === 0) return null;
+  return el("div", { class: "examples", role: "group", "aria-labelledby": "examples-label" },
+    el("span", { id: "examples-label", class: "examples__label", text: t("ui.examples") }),
+    metric.examples.map((example) => el("button", {
+      type: "button",
+      class: "examples__button",
+      "data-example": example.id,
+      "aria-label": t("ui.load_example", { name: shown(example.name) }),
+      text: shown(example.name),
+      onclick: () => onLoad(example.inputs),
+    })));
+}
+
+/** Every invalid field from an engine error: `err.errors`, or the single `err.field`. */
+function errorList(err) {
+  if (err && Array.isArray(err.errors) && err.errors.length > 0) return err.errors;
+  return [{ field: err && err.field, code: err && err.code, message: err && err.message ? err.message : shown(err) }];
+}
+
+/** Messages beside their field, or above the result; "required" waits until the field was touched. */
+function placeErrors(errors, fieldIds, waiting) {
+  const byField = new Map();
+  const general = [];
+  for (const error of errors) {
+    if (error.field && fieldIds.has(error.field)) {
+      const wait = error.code === "required" && waiting(error.field);
+      if (!wait && !byField.has(error.field)) byField.set(error.field, shown(error.message));
+    } else if (error.message) {
+      general.push(shown(error.message));
+    }
+  }
+  return { byField, general };
+}
+
+function part(headingText, body, className) {
+  return el("div", { class: `result__part ${className}` }, el("h4", { text: headingText }), body);
+}
+
+/** The value with its reading, else what to fix, else what to fill in. */
+function resultStatus({ t, metric, result, placed }) {
+  if (result) {
+    return [
+      el("p", { class: "result__value", "data-unit": shown(result.unit), text: shown(result.display) }),
+      result.reading ? el("p", { class: "result__reading", text: shown(result.reading) }) : null,
+      Array.isArray(result.warnings) && result.warnings.length > 0
+        ? part(t("ui.warnings"), el("ul", { class: "warnings" }, result.warnings.map((w) => el("li", { text: shown(w) }))), "result__warnings")
+        : null,
+    ];
+  }
+  if (placed.byField.size > 0 || placed.general.length > 0) {
+    return [
+      el("p", { class: "result__prompt result__prompt--error", text: t("ui.fix_fields") }),
+      ...placed.general.map((message) => el("p", { class: "result__general-error", text: message })),
+    ];
+  }
+  return [el("p", { class: "result__prompt", text: t("ui.fill_in", { name: shown(metric.name) }) })];
+}
+
+/** The formula, and with a result its steps and comparison. */
+function resultDetails({ t, metric, result }) {
+  const details = [];
+  const formula = shown(result ? result.formula || metric.formula : metric.formula);
+  if (formula) details.push(part(t("ui.formula"), el("p", { class: "formula" }, el("code", { text: formula })), "result__formula"));
+  if (result && Array.isArray(result.steps) && result.steps.length > 0) {
+    details.push(part(t("ui.steps"), el("ol", { class: "steps" }, result.steps.map((step) => el("li", {}, el("code", { text: shown(step) })))), "result__steps"));
+  }
+  if (result && result.benchmark && result.benchmark.text) {
+    const verdict = shown(result.benchmark.verdict);
+    details.push(part(t("ui.benchmark"), el("p", { class: "benchmark", "data-verdict": verdict || null, text: shown(result.benchmark.text) }), "result__benchmark"));
+  }
+  return details;
+}
+
+/** "Copy link": copies the address, else shows it selected for Ctrl+C. */
+function copyLinkBlock(t, link) {
+  const field = el("input", { type: "text", class: "result__link", readonly: true, hidden: true, "aria-label": t("ui.copy_link_label") });
+  const note = el("p", { class: "result__link-note", "aria-live": "polite" });
+  const button = el("button", { type: "button", class: "button button--small", text: t("ui.copy_link") });
+  button.addEventListener("click", async () => {
+    field.value = new URL(link(), window.location.href).href;
+    note.textContent = "";
+    const copied = await copyOrSelect(field);
+    field.hidden = copied;
+    note.textContent = t(copied ? "ui.copy_link_done" : "ui.copy_link_failed");
+  });
+  return el("div", { class: "result__share" }, button, field, note);
+}
+
 
 /**
  * @param {HTMLElement} root  the calculator <section>
@@ -26,7 +177,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
   let detailsBox = null;
   let lastResult = null;
 
-  /** The person changed something: show the new result and let the page write its address. */
+  /** After an edit: a new result, and the page writes its address. */
   function changed() {
     refresh();
     onChange();
@@ -117,7 +268,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     return heading;
   }
 
-  /** The options of compute(): the reader's language and number format, the currency, a sector the metric knows. */
+
   function computeOptions(metric) {
     const options = { lang: state.lang, locale: state.numberLocale, currency: state.currency };
     if (state.sector && Array.isArray(metric.sectors) && metric.sectors.some((s) => s.id === state.sector)) {

@@ -2,8 +2,7 @@
 // window W in days, and the currency. They live in the address, so the view
 // reads them at start and tells the page whenever one changes.
 
-import { el, showFieldError } from "../shared/dom.js";
-import { currencySelect, setting } from "../shared/controls.js";
+import { currencySelect, el, setting, showFieldError } from "../shared/dom.js";
 
 /** The activity window when the address names none, as the engine's default. */
 const DEFAULT_WINDOW = 90;

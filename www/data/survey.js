@@ -1,11 +1,10 @@
 // The survey section: a column of scores in, NPS, CSAT or CES out, with the
 // rule used, the counts and a bar chart of the answers.
 
-import { el, fill } from "../shared/dom.js";
+import { el, fill, setting } from "../shared/dom.js";
 import { barChart } from "../shared/charts.js";
 import { createSourceInput } from "./source-input.js";
 import { dataPanel, skippedDetails } from "./panel.js";
-import { setting } from "../shared/controls.js";
 import { warningsBox } from "./tables.js";
 import { runSection } from "./client.js";
 import { exportBar, files } from "../export/bar.js";

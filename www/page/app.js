@@ -2,9 +2,8 @@
 // and (loaded when first opened) the "Analyse your data" view.
 
 import { readAddress, queryFor, writeAddress, dataQueryFor, setAddress } from "../shared/address.js";
-import { isPlainClick, makeText } from "../shared/dom.js";
+import { isPlainClick, makeText, namedOptions } from "../shared/dom.js";
 import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "../shared/texts.js";
-import { namedOptions } from "../shared/controls.js";
 import { createPicker } from "../calculator/picker.js";
 import { createCalculator } from "../calculator/calculator.js";
 import { createOffline, isSingleFile } from "./offline.js";

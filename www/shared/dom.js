@@ -1,4 +1,5 @@
-// Small DOM helpers shared by the page's modules.
+// Small DOM helpers shared by the page's modules, and the form controls
+// built the same way wherever they appear.
 
 /**
  * Creates an element. `props`: `class`, `text` (textContent), `style` (CSS text), `on<event>`
@@ -32,10 +33,7 @@ export function fill(node, ...children) {
   return node;
 }
 
-/**
- * A click with the main button and no modifier: one a link may take over.
- * Ctrl-, Shift- or middle-clicks keep the browser's own meaning (a new tab).
- */
+/** A plain click, which a link may take over (Ctrl- or middle-click keeps opening a tab). */
 export function isPlainClick(event) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
@@ -117,4 +115,28 @@ export function showFieldError(control, error, message, helpId = null) {
   const described = [helpId, message ? error.id : null].filter(Boolean).join(" ");
   if (described) control.setAttribute("aria-describedby", described);
   else control.removeAttribute("aria-describedby");
+}
+
+/** A `.setting` box: a label for `id`, its control, then help or error. */
+export function setting(id, label, control, ...more) {
+  return el("div", { class: "setting" }, el("label", { for: id, text: label }), control, ...more);
+}
+
+/** Options for `codes`, named by the texts `prefix + code` (else the code). */
+export function namedOptions(codes, t, prefix) {
+  return codes.map((code) => {
+    const name = t(`${prefix}${code}`);
+    return el("option", { value: code, text: name === `${prefix}${code}` ? code : name });
+  });
+}
+
+/** The currency select of `state.currency`; a change sets it and calls `onChange`. */
+export function currencySelect(id, t, state, onChange) {
+  const select = el("select", { id, name: "currency" }, namedOptions(state.currencies, t, "currency."));
+  select.value = state.currency;
+  select.addEventListener("change", () => {
+    state.currency = select.value;
+    onChange();
+  });
+  return select;
 }
