@@ -23,6 +23,7 @@ use crate::analysis::{analyze_transactions, segment_csv, window_days, Transactio
 use crate::compute::{ComputeOptions, RawInputs};
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::ingest::columns::{ColumnRef, Columns, Pick};
+use crate::ingest::currency::currency_option;
 use crate::ingest::date::DateOrder;
 use crate::ingest::log::LogOptions;
 use crate::ingest::number::RawValue;
@@ -142,7 +143,7 @@ impl Options {
         }
     }
 
-    /// `{ windowDays, period, dateOrder, columns, lang }` of the orders log.
+    /// `{ windowDays, period, dateOrder, columns, currency, lang }` of the orders log.
     fn transactions(&self) -> Result<TransactionOptions, FieldError> {
         let lang = self.lang();
         Ok(TransactionOptions {
@@ -151,6 +152,7 @@ impl Options {
             log: LogOptions {
                 date_order: DateOrder::from_option(self.raw("dateOrder").as_ref(), lang)?,
                 columns: self.columns(lang)?,
+                currency: currency_option(self.raw("currency").as_ref(), lang)?,
                 lang,
             },
         })

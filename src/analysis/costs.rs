@@ -6,8 +6,9 @@ use csv::ByteRecord;
 use serde::Serialize;
 
 use crate::error::{ErrorCode, FieldError};
-use crate::ingest::columns::{fold, is_total, role_of, Role};
+use crate::ingest::columns::{fold, is_total, Role};
 use crate::ingest::decode::text_of;
+use crate::ingest::headers::role_of;
 use crate::ingest::number::{read_number, RawValue};
 use crate::ingest::options::whole_number;
 use crate::ingest::skips::{SkipReason, SkippedRow, Skips};
@@ -81,18 +82,18 @@ pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, 
     let hint = if decimal == ',' { Locale::Pl } else { Locale::En };
 
     let mut categories: Vec<CostCategory> = Vec::new();
-    let mut skips = Skips::default();
+    let mut skips = Skips::new(lang);
     let mut record = ByteRecord::new();
     let mut rows = layout.rows(&text);
     while let Some(line) = rows.next_into(&mut record) {
         let name = if layout.width > 1 { field(&record, category) } else { "" };
         if is_total(name) {
-            skips.add(line, SkipReason::TotalRow, name, lang);
+            skips.add(line, SkipReason::TotalRow, name);
             continue;
         }
         let cell = field(&record, amount);
         let Ok(value) = read_number(cell, Some(hint)) else {
-            skips.add(line, SkipReason::BadAmount, cell, lang);
+            skips.add(line, SkipReason::BadAmount, cell);
             continue;
         };
         let key = fold(name);
@@ -109,7 +110,8 @@ pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, 
     for c in &mut categories {
         c.share = percent(c.amount, total);
     }
-    let (skipped, skipped_total) = skips.into_sorted();
+    let skipped = skips.finish();
+    let (skipped, skipped_total) = (skipped.rows, skipped.total);
     let active = options.active_customers;
     Ok(CostReport {
         categories,

@@ -66,6 +66,19 @@ impl Ledger {
         Ledger { offsets, days, amounts, first_day, last_day, month_of_day }
     }
 
+    /// Takes refunds that belong to no order off each customer's latest
+    /// order on or before the refund's day (their first order, when the
+    /// refund is dated before it). Every refund's customer has an order.
+    pub fn take_off(&mut self, refunds: &[Order]) {
+        for refund in refunds {
+            let c = refund.customer as usize;
+            let start = self.offsets[c] as usize;
+            let days = &self.days[start..self.offsets[c + 1] as usize];
+            let latest = days.partition_point(|&d| d <= refund.day.0).saturating_sub(1);
+            self.amounts[start + latest] -= refund.amount;
+        }
+    }
+
     /// How many customers.
     pub fn customers(&self) -> usize {
         self.offsets.len() - 1
@@ -125,6 +138,14 @@ mod tests {
         assert_eq!(ledger.first_day.to_string(), "2024-03-01");
         assert_eq!(ledger.last_day.to_string(), "2024-03-09");
         assert_eq!(ledger.month_of(ledger.last_day.0), Month::new(2024, 3));
+    }
+
+    #[test]
+    fn refunds_come_off_the_latest_order_before_them() {
+        let orders = [order(0, (2024, 3, 1), 10.0), order(0, (2024, 3, 9), 20.0)];
+        let mut ledger = Ledger::new(&orders, 1);
+        ledger.take_off(&[order(0, (2024, 3, 10), 5.0), order(0, (2024, 2, 1), 1.0), order(0, (2024, 3, 5), 2.0)]);
+        assert_eq!(ledger.of(0).1, [7.0, 15.0]);
     }
 
     #[test]

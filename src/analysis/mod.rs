@@ -31,7 +31,7 @@ use export::{Cell, Sheet};
 use ledger::Ledger;
 use periods::{period_rows, PeriodKind, PeriodRow};
 use segments::{assign, by_revenue, Segment};
-use totals::{totals, Concentration, Totals};
+use totals::{totals, Clv, Concentration, Totals};
 
 /// How to analyse a log.
 #[derive(Debug, Clone)]
@@ -112,8 +112,8 @@ pub struct SegmentRow {
     pub rule: String,
     /// How many customers the rule puts in it.
     pub customers: u64,
-    /// What those customers spent over the whole log.
-    pub revenue: f64,
+    /// What those customers spent over the whole log; `null` in a log of visits.
+    pub revenue: Option<f64>,
     /// Their share (%) of all revenue; `null` when revenue is not positive.
     pub revenue_share: Option<f64>,
 }
@@ -151,14 +151,19 @@ pub fn analyze_transactions(
     let lang = options.log.lang;
     let texts = Texts::for_locale(lang);
     let window = options.window_days;
-    let (ranked, revenue) = by_revenue(&ledger);
+    let has_amounts = log.input.has_amounts;
+    let (ranked, revenue) = by_revenue(&ledger, has_amounts);
     let note = |reason: &str| texts.fill(&format!("data.clv.{reason}"), &|_| None);
-    let totals = totals(&ledger, window, &ranked, &revenue, &note);
+    let mut totals = totals(&ledger, window, &ranked, &revenue, &note);
     progress(0.95);
-    let periods = period_rows(&ledger, options.period, window);
+    let mut periods = period_rows(&ledger, options.period, window);
     let (cohorts, cohort_average) = cohort_table(&ledger);
-    let segments = segment_rows(&ledger, window, &ranked, &revenue, totals.revenue, lang);
+    let mut segments =
+        segment_rows(&ledger, window, &ranked, &revenue, totals.revenue.unwrap_or_default(), has_amounts, lang);
     let warnings = warnings(&log, &ledger, &periods, lang);
+    if !has_amounts {
+        leave_out_money(&mut totals, &mut periods, &mut segments, &note);
+    }
     progress(1.0);
     Ok(TransactionReport {
         input: log.input,
@@ -174,6 +179,29 @@ pub fn analyze_transactions(
     })
 }
 
+/// Empties every money figure of a log of visits (it has no amounts to
+/// sum), so none reads as a revenue of 0; CLV says why it is missing.
+fn leave_out_money(
+    totals: &mut Totals,
+    periods: &mut [PeriodRow],
+    segments: &mut [SegmentRow],
+    note: &dyn Fn(&str) -> String,
+) {
+    totals.revenue = None;
+    totals.aov = None;
+    totals.concentration.top10_share = None;
+    totals.concentration.top20_share = None;
+    totals.clv = Clv::NotComputed { value: None, reason: "no_amounts", note: note("no_amounts") };
+    for period in periods {
+        period.revenue = None;
+        period.aov = None;
+    }
+    for segment in segments {
+        segment.revenue = None;
+        segment.revenue_share = None;
+    }
+}
+
 /// One segment's customers as CSV (customer, orders, revenue, first and
 /// last order), safe to open in a spreadsheet, best customers first.
 pub fn segment_csv(
@@ -182,7 +210,7 @@ pub fn segment_csv(
     segment: Segment,
 ) -> Result<String, FieldError> {
     let (log, ledger) = read(bytes, options, &mut |_| {})?;
-    let (ranked, revenue) = by_revenue(&ledger);
+    let (ranked, revenue) = by_revenue(&ledger, log.input.has_amounts);
     let segments = assign(&ledger, options.window_days, &ranked);
     let texts = Texts::for_locale(options.log.lang);
     let header = ["customer", "orders", "revenue", "first_order", "last_order"]
@@ -192,7 +220,7 @@ pub fn segment_csv(
         vec![
             Cell::Text(log.customer_ids[c].to_string()),
             Cell::Number(days.len() as f64),
-            Cell::Money(revenue[c]),
+            if log.input.has_amounts { Cell::Money(revenue[c]) } else { Cell::Text(String::new()) },
             Cell::Text(crate::calendar::Day(days[0]).to_string()),
             Cell::Text(crate::calendar::Day(days[days.len() - 1]).to_string()),
         ]
@@ -214,7 +242,8 @@ fn read(
     }
     let mut log = read_log(bytes.as_ref(), &options.log, &mut |share| progress(share * 0.85))?;
     drop(bytes);
-    let ledger = Ledger::new(&log.orders, log.customer_ids.len());
+    let mut ledger = Ledger::new(&log.orders, log.customer_ids.len());
+    ledger.take_off(&log.refunds);
     log.orders = Vec::new();
     progress(0.9);
     Ok((log, ledger))
@@ -226,6 +255,7 @@ fn segment_rows(
     ranked: &[u32],
     revenue: &[f64],
     total: f64,
+    has_amounts: bool,
     lang: Locale,
 ) -> Vec<SegmentRow> {
     let texts = Texts::for_locale(lang);
@@ -245,9 +275,12 @@ fn segment_rows(
             SegmentRow {
                 id: segment,
                 name: fill(format!("data.segment.{}.name", segment.id())),
-                rule: fill(format!("data.segment.{}.rule", segment.id())),
+                rule: fill(match segment {
+                    Segment::Vip if !has_amounts => "data.segment.vip.rule_visits".to_string(),
+                    _ => format!("data.segment.{}.rule", segment.id()),
+                }),
                 customers,
-                revenue: sum,
+                revenue: Some(sum),
                 revenue_share: revenue_share(sum, total),
             }
         })
@@ -264,12 +297,34 @@ fn warnings(log: &Log, ledger: &Ledger, periods: &[PeriodRow], lang: Locale) -> 
         let message = texts.fill(&format!("data.warning.{code}"), &|name| values.get(name).cloned());
         out.push(Warning { code, message, values });
     };
-    if log.input.skipped_total > 0 {
-        add("skipped_rows", &[("n", log.input.skipped_total.to_string())]);
+    let input = &log.input;
+    if input.skipped_total > 0 {
+        add("skipped_rows", &[("n", input.skipped_total.to_string())]);
     }
-    let refunds = ledger.amounts().iter().filter(|&&amount| amount < 0.0).count();
-    if refunds > 0 {
-        add("refunds", &[("n", refunds.to_string())]);
+    if input.merged_lines > 0 {
+        add("merged_lines", &[("n", (input.merged_lines + input.orders).to_string()), ("m", input.orders.to_string())]);
+    }
+    if !input.has_amounts {
+        add("no_amounts", &[]);
+    }
+    if input.refunds.rows > 0 {
+        let money = |value: f64| crate::format::plain_number(value, 2, false);
+        add(
+            "refunds",
+            &[
+                ("n", input.refunds.rows.to_string()),
+                ("amount", money(input.refunds.amount)),
+                ("before", money(input.refunds.revenue_before)),
+                ("after", money(input.refunds.revenue_after)),
+            ],
+        );
+    }
+    if input.currencies.len() > 1 {
+        let others: Vec<String> = input.currencies.iter().map(|c| format!("{} ({})", c.code, c.rows)).collect();
+        add(
+            "mixed_currencies",
+            &[("currency", input.currency.unwrap_or_default().to_string()), ("list", others.join(", "))],
+        );
     }
     if let Some(last) = periods.last().filter(|p| p.partial) {
         add("partial_period", &[("period", last.period.clone()), ("date", ledger.last_day.to_string())]);

@@ -192,8 +192,8 @@ pub struct PeriodRow {
     pub churn_rate: Option<f64>,
     /// Orders in the period.
     pub orders: u64,
-    /// Revenue in the period.
-    pub revenue: f64,
+    /// Revenue in the period; `null` in a log of visits.
+    pub revenue: Option<f64>,
     /// Revenue / orders; `null` without orders.
     pub aov: Option<f64>,
     /// Customers who ordered in the period.
@@ -226,7 +226,7 @@ pub fn period_rows(ledger: &Ledger, kind: PeriodKind, window_days: u32) -> Vec<P
             retention_rate: retention_rate(c.start as f64, c.end as f64, c.joined() as f64),
             churn_rate: churn_rate(c.start as f64, c.lost as f64),
             orders: c.orders,
-            revenue: c.revenue,
+            revenue: Some(c.revenue),
             aov: average_order_value(c.revenue, c.orders as f64),
             purchasers: c.purchasers,
             purchase_frequency: purchase_frequency(c.orders as f64, c.purchasers as f64),

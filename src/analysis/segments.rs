@@ -75,9 +75,19 @@ pub fn top_count(customers: usize, percent: usize) -> usize {
 }
 
 /// Customer numbers ordered by revenue, highest first (ties by first
-/// appearance in the file), with each customer's revenue.
-pub fn by_revenue(ledger: &Ledger) -> (Vec<u32>, Vec<f64>) {
-    let revenue: Vec<f64> = (0..ledger.customers()).map(|c| ledger.of(c).1.iter().sum()).collect();
+/// appearance in the file), with each customer's revenue; in a log of
+/// visits (no amounts), by visits, with each customer's visits.
+pub fn by_revenue(ledger: &Ledger, has_amounts: bool) -> (Vec<u32>, Vec<f64>) {
+    let revenue: Vec<f64> = (0..ledger.customers())
+        .map(|c| {
+            let (days, amounts) = ledger.of(c);
+            if has_amounts {
+                amounts.iter().sum()
+            } else {
+                days.len() as f64
+            }
+        })
+        .collect();
     let mut order: Vec<u32> = (0..ledger.customers() as u32).collect();
     order.sort_unstable_by(|&a, &b| revenue[b as usize].total_cmp(&revenue[a as usize]).then(a.cmp(&b)));
     (order, revenue)

@@ -265,13 +265,13 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
         }
     };
     let mut counts = vec![0u64; usize::from(scale.max - scale.min) + 1];
-    let mut skips = Skips::default();
+    let mut skips = Skips::new(lang);
     for (line, value, text) in &answers {
         match value {
             Some(v) if whole(*v) && *v >= f64::from(scale.min) && *v <= f64::from(scale.max) => {
                 counts[*v as usize - usize::from(scale.min)] += 1;
             }
-            _ => skips.add(*line, SkipReason::BadScore, text, lang),
+            _ => skips.add(*line, SkipReason::BadScore, text),
         }
     }
     let responses: u64 = counts.iter().sum();
@@ -316,7 +316,8 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
         _ => None,
     });
     let column_name = layout.column_name(column, lang);
-    let (skipped, skipped_total) = skips.into_sorted();
+    let skipped = skips.finish();
+    let (skipped, skipped_total) = (skipped.rows, skipped.total);
     let mut warnings = Vec::new();
     if skipped_total > 0 {
         warnings.push(texts.fill("data.warning.skipped_answers", &|_| Some(skipped_total.to_string())));

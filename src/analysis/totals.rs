@@ -25,8 +25,9 @@ pub struct Totals {
     pub customers: u64,
     /// Orders, order lines sharing an id counted once.
     pub orders: u64,
-    /// The sum of every order's amount (refunds count negative).
-    pub revenue: f64,
+    /// The sum of every order's amount, refunds taken off; `null` in a log
+    /// of visits (no amounts).
+    pub revenue: Option<f64>,
     /// Average order value: revenue / orders.
     pub aov: Option<f64>,
     /// Purchase frequency over the whole log: orders / customers.
@@ -112,7 +113,7 @@ pub fn totals(
     Totals {
         customers,
         orders,
-        revenue: total,
+        revenue: Some(total),
         aov: average_order_value(total, orders as f64),
         purchase_frequency: purchase_frequency(orders as f64, customers as f64),
         repeat_purchase_rate: repeat_purchase_rate(repeaters as f64, customers as f64),

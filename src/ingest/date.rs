@@ -60,7 +60,11 @@ impl DateParts {
         DateParts(packed | if year_first { YEAR_FIRST } else { 0 } | if dotted { DOTTED } else { 0 })
     }
 
-    fn year(self) -> i32 {
+    /// A date no cell gave (an order line that leaves it to its order's first line).
+    pub const UNKNOWN: DateParts = DateParts(0);
+
+    /// The year as written.
+    pub fn year(self) -> i32 {
         ((self.0 >> 10) & 0xFFFF) as i32
     }
 
@@ -80,6 +84,12 @@ impl DateParts {
     /// Written with dots (`25.03.2024`), which only day-first countries do.
     pub fn is_dotted(self) -> bool {
         self.0 & DOTTED != 0
+    }
+
+    /// The date's numbers as a year-first date (`2024-02-30`), for a
+    /// message about a year-first date that does not exist.
+    pub fn year_first_text(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year(), self.first(), self.second())
     }
 
     /// What this date says about the file's order: `Some(Dmy)` when its
@@ -158,6 +168,93 @@ pub fn read_date(text: impl AsRef<[u8]>) -> Option<DateParts> {
         return None;
     };
     (1000..=9999).contains(&parts.year()).then_some(parts)
+}
+
+/// Reads a date in any accepted shape: as [`read_date`], else as
+/// [`read_unusual_date`].
+pub fn read_any_date(text: impl AsRef<[u8]>) -> Option<DateParts> {
+    let bytes = text.as_ref();
+    read_date(bytes).or_else(|| read_unusual_date(bytes))
+}
+
+/// The serial numbers Excel gives days (`45294` is 2024-01-03), from 1955
+/// to 2118: a date column that holds them was saved without its format.
+const EXCEL_SERIALS: std::ops::RangeInclusive<u32> = 20_000..=80_000;
+
+/// Day 0 of Excel's serial numbers: 1899-12-30 (so that its invented
+/// 29 February 1900 lands right).
+const EXCEL_DAY_ZERO: crate::calendar::Day = crate::calendar::Day(-25_569);
+
+/// Reads the dates that need no day/month order settled and that
+/// [`read_date`] leaves alone: an Excel serial number (`45294`, `45294.75`
+/// with a time), and a month written as a word (`5 Mar 2024`, `Mar 5,
+/// 2024`, `05-Mar-24`, `5 marca 2024`, `5 марта 2024 г.`). Kept off the
+/// path of every row: called only when `read_date` fails.
+///
+/// ```
+/// use retention_metrics::ingest::date::{read_unusual_date, DateOrder};
+/// let day = |text: &str| read_unusual_date(text).and_then(|p| p.day(DateOrder::Mdy)).map(|d| d.to_string());
+/// assert_eq!(day("45294").as_deref(), Some("2024-01-03"));
+/// assert_eq!(day("Mar 5, 2024").as_deref(), Some("2024-03-05"));
+/// assert_eq!(day("05-Mar-24").as_deref(), Some("2024-03-05"));
+/// assert_eq!(day("5 marca 2024").as_deref(), Some("2024-03-05"));
+/// assert_eq!(day("5 марта 2024 г.").as_deref(), Some("2024-03-05"));
+/// assert_eq!(day("12"), None);
+/// ```
+pub fn read_unusual_date(text: impl AsRef<[u8]>) -> Option<DateParts> {
+    let text = std::str::from_utf8(text.as_ref()).ok()?.trim();
+    let whole = text.split(['.', ',']).next().unwrap_or("");
+    if !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) && whole.len() == 5 {
+        let rest = &text[whole.len()..];
+        let serial: u32 = whole.parse().ok()?;
+        if EXCEL_SERIALS.contains(&serial) && (rest.is_empty() || rest[1..].bytes().all(|b| b.is_ascii_digit())) {
+            let (year, month, day) = EXCEL_DAY_ZERO.plus(serial as i32).ymd();
+            return Some(DateParts::new(year, month, day, true, false));
+        }
+        return None;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (mut day, mut month, mut year) = (None, None, None);
+    for word in words.iter().take(4) {
+        if let Some(m) = month_of(word) {
+            month = month.or(Some(m));
+        } else if let Ok(n) = word.parse::<u32>() {
+            match (word.len(), day) {
+                (4, _) => year = year.or(Some(n as i32)),
+                (1 | 2, None) => day = Some(n),
+                (2, Some(_)) => year = year.or(Some(2000 + n as i32)),
+                _ => return None,
+            }
+        } else if !matches!(*word, "г" | "r" | "roku" | "года" | "de" | "del") && !word.contains(':') {
+            return None;
+        }
+    }
+    let (year, month, day) = (year?, month?, day?);
+    crate::calendar::Day::from_ymd(year, month, day)?;
+    ((1000..=9999).contains(&year)).then(|| DateParts::new(year, month, day, true, false))
+}
+
+/// The month a word names in English, Polish or Russian, in full, short or
+/// in the genitive (`March`, `Mar`, `marca`, `марта`).
+fn month_of(word: &str) -> Option<u32> {
+    const MONTHS: [[&str; 12]; 3] = [
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        ["sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"],
+        ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
+    ];
+    let word = super::columns::fold(word);
+    if word.chars().count() < 3 && word != "ма" {
+        return None;
+    }
+    MONTHS.iter().find_map(|names| {
+        names
+            .iter()
+            .position(|name| word.starts_with(name) && (*name != "ма" || matches!(word.as_str(), "мая" | "май")))
+            .map(|i| i as u32 + 1)
+    })
 }
 
 /// Leading ASCII digits (1–4) as a number, their count, and what follows.

@@ -11,13 +11,16 @@
 use csv::ByteRecord;
 use serde::Serialize;
 
-use super::columns::{find_roles, is_total, present_only, role_name, Columns, Pick, Role};
-use super::date::{read_date, DateOrder, DateParts, OrderEvidence};
+use super::columns::{is_total, present_only, role_name, Columns, Pick, Role};
+use super::currency::{currency_of_amount, currency_of_cell};
+use super::date::{read_date, read_unusual_date, DateOrder, DateParts, OrderEvidence};
 use super::decode::{text_of, Encoding};
+use super::headers::find_columns;
 use super::intern::Interner;
 use super::number::{read_number, read_plain_amount};
-use super::skips::{SkipReason, SkippedRow, Skips};
-use super::table::{field, field_bytes, Layout};
+use super::skips::{SkipCount, SkipReason, SkippedRow, Skips};
+use super::status::{standing, Standing};
+use super::table::{cells, field, field_bytes, Layout, Rows};
 use crate::calendar::Day;
 use crate::error::{ErrorCode, FieldError};
 use crate::locale::Locale;
@@ -30,6 +33,8 @@ pub struct LogOptions {
     pub date_order: Option<DateOrder>,
     /// What the user said about each column; the rest are found by header.
     pub columns: Columns<Pick>,
+    /// The currency to analyse when the file mixes several (ISO code).
+    pub currency: Option<&'static str>,
     /// The language of messages.
     pub lang: Locale,
 }
@@ -41,23 +46,55 @@ pub struct Order {
     pub customer: u32,
     /// The day of the order.
     pub day: Day,
-    /// The amount (negative for a refund).
+    /// The amount, less what was refunded of it.
     pub amount: f64,
+}
+
+/// Money given back, as the file recorded it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Refunds {
+    /// Rows that gave money back: refund amounts, refunded statuses and
+    /// negative rows.
+    pub rows: usize,
+    /// How much was given back in all.
+    pub amount: f64,
+    /// Revenue before the refunds are taken off.
+    pub revenue_before: f64,
+    /// Revenue after: what the analysis counts.
+    pub revenue_after: f64,
+}
+
+/// How many rows were in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurrencyRows {
+    /// The ISO 4217 code (`PLN`).
+    pub code: &'static str,
+    /// Rows whose amount or currency cell named it.
+    pub rows: usize,
 }
 
 /// What was understood about the file, shown to the user as read.
 #[derive(Debug, Clone, Serialize)]
 pub struct InputSummary {
-    /// Data rows read (blank lines not counted).
+    /// Rows in the file below the header (and the title lines above it),
+    /// blank lines not counted. Every one is an order, an order line merged
+    /// into an order, a refund, or skipped: `rows = orders + merged_lines +
+    /// refund_rows + skipped_total`.
     pub rows: usize,
     /// Orders after merging order lines.
     pub orders: usize,
+    /// Rows merged into an order that an earlier row began (order lines).
+    pub merged_lines: usize,
+    /// Rows that only gave money back (a negative amount, not an order).
+    pub refund_rows: usize,
     /// Distinct customers.
     pub customers: usize,
-    /// The first skipped rows with their reasons.
+    /// The first skipped rows of each reason.
     pub skipped: Vec<SkippedRow>,
     /// How many rows were skipped in all.
     pub skipped_total: usize,
+    /// How many rows were skipped for each reason.
+    pub skipped_counts: Vec<SkipCount>,
     /// The field delimiter.
     pub delimiter: String,
     /// The decimal separator of the amounts.
@@ -75,8 +112,18 @@ pub struct InputSummary {
     /// The same columns by position (0-based), `null` for a role without
     /// one, for a mapping step to start from.
     pub column_indexes: Columns<Option<usize>>,
-    /// Whether the first row was a header.
+    /// Whether the file has a header row.
     pub header: bool,
+    /// Whether the log has amounts; a visits-only log (an appointment book)
+    /// has none, and the analysis leaves money out.
+    pub has_amounts: bool,
+    /// The currency of the amounts, when the file names one.
+    pub currency: Option<&'static str>,
+    /// Every currency the file names, most rows first; more than one means
+    /// the analysis is in `currency` only.
+    pub currencies: Vec<CurrencyRows>,
+    /// Money given back and revenue before and after.
+    pub refunds: Refunds,
 }
 
 /// A log read into orders.
@@ -84,6 +131,9 @@ pub struct InputSummary {
 pub struct Log {
     /// Orders in the order of the file.
     pub orders: Vec<Order>,
+    /// Money given back outside any order (negative rows), as positive
+    /// amounts: taken off the customer's latest order on or before the day.
+    pub refunds: Vec<Order>,
     /// Customer ids as written, by customer number.
     pub customer_ids: Vec<Box<str>>,
     /// What was understood.
@@ -100,9 +150,50 @@ struct Row {
 }
 
 const NO_ORDER: u32 = u32::MAX;
+const NO_CUSTOMER: u32 = u32::MAX;
 
 /// How many rows pass between progress reports.
 const PROGRESS_EVERY: usize = 1 << 16;
+
+/// The years a shop's log can hold; a date outside them is a placeholder
+/// (`1000-01-01`, `9999-12-31`) and would stretch every table over centuries.
+const SENSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1970..=2099;
+
+/// The largest amount one row may hold: a trillion. Past it a number is a
+/// mistake (or an attack), and sums of such would leave the finite numbers.
+const MAX_AMOUNT: f64 = 1e12;
+
+/// How many rows the columns are confirmed on.
+const SAMPLE_ROWS: usize = 200;
+
+/// The columns of the log and how their cells are read.
+struct Reading {
+    columns: Columns<Option<usize>>,
+    customer: usize,
+    date: usize,
+    decimal: u8,
+    hint: Locale,
+}
+
+/// What the read gathers besides the rows.
+struct Gathered {
+    rows: Vec<Row>,
+    customers: Interner,
+    customer_ids: Vec<Box<str>>,
+    order_ids: Interner,
+    /// The standing each order's status gave it, by order number.
+    order_standing: Vec<Standing>,
+    /// Money refunded on a row (a refund column, a refunded status), by
+    /// row index, in row order.
+    row_refunds: Vec<(u32, f64)>,
+    /// Each row's currency (an index into `currencies`, from 1; 0 for none),
+    /// kept only once a row names one.
+    row_currency: Vec<u8>,
+    currencies: Vec<(&'static str, usize)>,
+    evidence: OrderEvidence,
+    skips: Skips,
+    read: usize,
+}
 
 /// Reads a transactions log. `progress` hears the share of the file read
 /// (0 to 1) every 65,536 rows.
@@ -110,85 +201,91 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
     let lang = options.lang;
     let (text, encoding) = text_of(bytes, lang)?;
     let layout = Layout::sniff(&text);
-    let (columns, [customer_at, date_at, amount_at]) = choose_columns(&layout, options)?;
-    let decimal = layout.decimal_separator(&text, amount_at);
-    let hint = if decimal == ',' { Locale::Pl } else { Locale::En };
-
-    let mut customers = Interner::default();
-    let mut customer_ids: Vec<Box<str>> = Vec::new();
-    let mut order_ids = Interner::default();
-    let mut rows: Vec<Row> = Vec::with_capacity(text.len() / 24);
-    let mut skips = Skips::default();
-    let mut evidence = OrderEvidence::default();
-    let mut record = ByteRecord::new();
+    let columns = choose_columns(&layout, &text, options)?;
+    let decimal = columns.amount.map_or('.', |at| layout.decimal_separator(&text, at));
+    let reading = Reading {
+        columns,
+        customer: columns.customer.unwrap_or_default(),
+        date: columns.date.unwrap_or_default(),
+        decimal: decimal as u8,
+        hint: if decimal == ',' { Locale::Pl } else { Locale::En },
+    };
+    let mut gathered = Gathered {
+        rows: Vec::with_capacity(text.len() / 24),
+        customers: Interner::default(),
+        customer_ids: Vec::new(),
+        order_ids: Interner::default(),
+        order_standing: Vec::new(),
+        row_refunds: Vec::new(),
+        row_currency: Vec::new(),
+        currencies: Vec::new(),
+        evidence: OrderEvidence::default(),
+        skips: Skips::new(lang),
+        read: layout.titles.len(),
+    };
+    for (line, title) in &layout.titles {
+        gathered.skips.add(*line, SkipReason::Title, title);
+    }
     let mut reader = layout.rows(&text);
-    let needed = customer_at.max(date_at).max(amount_at).max(columns.order.unwrap_or(0)) + 1;
+    let mut record = ByteRecord::new();
     let total_bytes = text.len().max(1) as f64;
-    let mut read = 0usize;
-
-    while let Some(line) = reader.next_into(&mut record) {
-        read += 1;
-        if read.is_multiple_of(PROGRESS_EVERY) {
+    loop {
+        let next = reader.next_into(&mut record);
+        note_broken_quotes(&mut reader, &mut gathered);
+        let Some(line) = next else { break };
+        gathered.read += 1;
+        if gathered.read.is_multiple_of(PROGRESS_EVERY) {
             progress(reader.byte_offset() as f64 / total_bytes);
         }
-        if record.len() < needed {
-            match (0..record.len()).map(|i| field(&record, i)).find(|cell| is_total(cell)) {
-                Some(total) => skips.add(line, SkipReason::TotalRow, total, lang),
-                None => skips.add(line, SkipReason::MissingCells, "", lang),
-            }
-            continue;
-        }
-        let customer = field_bytes(&record, customer_at);
-        let date = field_bytes(&record, date_at);
-        let parts = match read_date(date) {
-            Some(parts) if !customer.is_empty() => parts,
-            _ => {
-                skip_row(&mut skips, line, (field(&record, customer_at), field(&record, date_at)), lang);
-                continue;
-            }
-        };
-        let amount_bytes = field_bytes(&record, amount_at);
-        let amount = match read_plain_amount(amount_bytes, decimal as u8) {
-            Some(amount) => amount,
-            None => match read_number(field(&record, amount_at), Some(hint)) {
-                Ok(amount) => amount,
-                Err(_) => {
-                    skips.add(line, SkipReason::BadAmount, field(&record, amount_at), lang);
-                    continue;
-                }
-            },
-        };
-        evidence.add(parts);
-        let (customer_number, is_new) = customers.number(customer);
-        if is_new {
-            customer_ids.push(String::from_utf8_lossy(customer).into());
-        }
-        let order = match columns.order.map(|i| field_bytes(&record, i)) {
-            Some(id) if !id.is_empty() => order_ids.number(id).0,
-            _ => NO_ORDER,
-        };
-        rows.push(Row { customer: customer_number, date: parts, line: line as u32, order, amount });
+        read_row(&record, line, &layout, &reading, &mut gathered);
     }
     progress(1.0);
 
+    let Gathered { rows, mut customer_ids, order_ids, order_standing, evidence, mut skips, read, .. } = gathered;
     let date_order = match options.date_order.or_else(|| evidence.settled()) {
         Some(order) => order,
         None => return Err(unclear_date_order(&rows, lang)),
     };
-    let mut orders = into_orders(rows, date_order, order_ids.len(), &mut skips, lang);
-    drop_customers_without_orders(&mut orders, &mut customer_ids);
-    let (skipped, skipped_total) = skips.into_sorted();
+    let currency = choose_currency(&gathered.currencies, options.currency);
+    let keep_currency = gathered.currencies.iter().position(|(code, _)| Some(*code) == currency).map(|i| i as u8 + 1);
+    let merging = Merging {
+        date_order,
+        order_count: order_ids.len(),
+        order_standing,
+        refund_column: columns.refund.is_some(),
+        row_refunds: gathered.row_refunds,
+        row_currency: gathered.row_currency,
+        keep_currency,
+    };
+    let merged = into_orders(rows, merging, &mut skips);
+    let Merged { mut orders, mut refunds, merged_lines, mut refund_rows, mut refunded } = merged;
+    let unmatched = drop_customers_without_orders(&mut orders, &mut refunds, &mut customer_ids);
+    for (line, amount) in unmatched {
+        skips.add(u64::from(line), SkipReason::RefundWithoutOrder, "");
+        refund_rows -= 1;
+        refunded.rows -= 1;
+        refunded.amount -= amount;
+    }
+    let skipped = skips.finish();
     if orders.is_empty() {
         let message_key = if read == 0 { "data.error.empty" } else { "data.error.no_usable_rows" };
         return Err(field_error(lang, "file", ErrorCode::NoData, message_key, &[("rows", read.to_string())]));
     }
+    let revenue_after =
+        orders.iter().map(|o| o.amount).sum::<f64>() - refunds.iter().map(|(r, _)| r.amount).sum::<f64>();
     let name = |i: usize| layout.column_name(i, lang);
+    let mut currencies: Vec<CurrencyRows> =
+        gathered.currencies.iter().map(|&(code, rows)| CurrencyRows { code, rows }).collect();
+    currencies.sort_by_key(|c| std::cmp::Reverse(c.rows));
     let input = InputSummary {
         rows: read,
         orders: orders.len(),
+        merged_lines,
+        refund_rows,
         customers: customer_ids.len(),
-        skipped,
-        skipped_total,
+        skipped: skipped.rows,
+        skipped_total: skipped.total,
+        skipped_counts: skipped.counts,
         delimiter: char::from(layout.delimiter).to_string(),
         decimal: decimal.to_string(),
         date_order: if evidence.unsettled + evidence.day_first + evidence.month_first == 0 && evidence.year_first > 0 {
@@ -201,14 +298,183 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
         columns: columns.map(|_, at| at.map(name)),
         column_indexes: columns,
         header: layout.header.is_some(),
+        has_amounts: columns.amount.is_some(),
+        currency,
+        currencies,
+        refunds: Refunds { revenue_before: revenue_after + refunded.amount, revenue_after, ..refunded },
     };
-    Ok(Log { orders, customer_ids, input })
+    Ok(Log { orders, refunds: refunds.into_iter().map(|(refund, _)| refund).collect(), customer_ids, input })
+}
+
+/// Lists the rows where a quote opened and never closed.
+fn note_broken_quotes(reader: &mut Rows, gathered: &mut Gathered) {
+    for line in reader.broken_quotes.drain(..) {
+        gathered.read += 1;
+        gathered.skips.add(line, SkipReason::UnclosedQuote, "");
+    }
+}
+
+/// Reads one row into `gathered`, or lists why it was skipped. The common
+/// row (a customer, a date as digits, a plain amount) takes the first
+/// branch of every test; the rest is for order lines and exports with
+/// statuses, refunds and currencies.
+fn read_row(record: &ByteRecord, line: u64, layout: &Layout, reading: &Reading, gathered: &mut Gathered) {
+    let skips = &mut gathered.skips;
+    if !layout.fits(record) {
+        skip_misfit(skips, line, record, layout);
+        return;
+    }
+    let columns = &reading.columns;
+    let order_id = columns.order.map_or(&b""[..], |i| field_bytes(record, i));
+    let in_order = !order_id.is_empty();
+    let customer = field_bytes(record, reading.customer);
+    let date = field_bytes(record, reading.date);
+    let parts = match read_date(date) {
+        Some(parts) => parts,
+        None if date.is_empty() && in_order => DateParts::UNKNOWN,
+        None => match read_unusual_date(date) {
+            Some(parts) => parts,
+            None => return skip_row(skips, line, record, reading, layout),
+        },
+    };
+    if parts != DateParts::UNKNOWN && !SENSIBLE_YEARS.contains(&parts.year()) {
+        skips.add(line, SkipReason::OutOfRange, field(record, reading.date));
+        return;
+    }
+    if customer.is_empty() && !in_order {
+        return skip_row(skips, line, record, reading, layout);
+    }
+    let mut currency = None;
+    let mut amount = match columns.amount {
+        None => 0.0,
+        Some(at) => {
+            let bytes = field_bytes(record, at);
+            match read_plain_amount(bytes, reading.decimal) {
+                Some(amount) => amount,
+                None if bytes.is_empty() && in_order => 0.0,
+                None => {
+                    let cell = field(record, at);
+                    match read_number(cell, Some(reading.hint)) {
+                        Ok(amount) => {
+                            currency = currency_of_amount(cell);
+                            amount
+                        }
+                        Err(_) => {
+                            skips.add(line, SkipReason::BadAmount, cell);
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    };
+    if !amount.is_finite() || amount.abs() > MAX_AMOUNT {
+        skips.add(line, SkipReason::BadAmount, field(record, columns.amount.unwrap_or_default()));
+        return;
+    }
+    if let Some(at) = columns.currency {
+        currency = currency_of_cell(field(record, at)).or(currency);
+    }
+    let mut status = Standing::Counted;
+    if let Some(at) = columns.status {
+        let cell = field(record, at);
+        status = standing(cell);
+        if status == Standing::LeftOut && !in_order {
+            skips.add(line, SkipReason::LeftOut, cell);
+            return;
+        }
+    }
+    let index = gathered.rows.len() as u32;
+    let mut refund = match columns.refund.map(|at| field(record, at)) {
+        Some(cell) if !cell.is_empty() => match read_number(cell, Some(reading.hint)) {
+            Ok(value) if value.abs() <= MAX_AMOUNT => value.abs(),
+            _ => {
+                skips.add(line, SkipReason::BadAmount, cell);
+                return;
+            }
+        },
+        _ => 0.0,
+    };
+    if status == Standing::Refunded && columns.refund.is_none() && !in_order {
+        refund = amount.max(0.0);
+    }
+    if refund > 0.0 {
+        amount -= refund;
+        gathered.row_refunds.push((index, refund));
+    }
+
+    gathered.evidence.add(parts);
+    let customer_number = if customer.is_empty() {
+        NO_CUSTOMER
+    } else {
+        let (number, is_new) = gathered.customers.number(customer);
+        if is_new {
+            gathered.customer_ids.push(String::from_utf8_lossy(customer).into());
+        }
+        number
+    };
+    let order = if in_order {
+        let (number, is_new) = gathered.order_ids.number(order_id);
+        if is_new {
+            gathered.order_standing.push(Standing::Counted);
+        }
+        if status != Standing::Counted {
+            gathered.order_standing[number as usize] = status;
+        }
+        number
+    } else {
+        NO_ORDER
+    };
+    note_currency(gathered, currency);
+    gathered.rows.push(Row { customer: customer_number, date: parts, line: line as u32, order, amount });
+}
+
+/// Counts a row's currency; rows are given one only once any row names one.
+fn note_currency(gathered: &mut Gathered, currency: Option<&'static str>) {
+    let Some(code) = currency else {
+        if !gathered.row_currency.is_empty() {
+            gathered.row_currency.push(0);
+        }
+        return;
+    };
+    let index = match gathered.currencies.iter().position(|(c, _)| *c == code) {
+        Some(i) => i,
+        None => {
+            gathered.currencies.push((code, 0));
+            gathered.currencies.len() - 1
+        }
+    };
+    gathered.currencies[index].1 += 1;
+    gathered.row_currency.resize(gathered.rows.len(), 0);
+    gathered.row_currency.push(index.min(254) as u8 + 1);
+}
+
+/// The currency the analysis is in: the user's pick, else the one most rows name.
+fn choose_currency(currencies: &[(&'static str, usize)], picked: Option<&'static str>) -> Option<&'static str> {
+    let most = currencies.iter().max_by_key(|(_, rows)| *rows).map(|(code, _)| *code);
+    picked.filter(|p| currencies.iter().any(|(code, _)| code == p)).or(most)
+}
+
+/// Lists a row whose cells do not line up with the header.
+fn skip_misfit(skips: &mut Skips, line: u64, record: &ByteRecord, layout: &Layout) {
+    let cells = cells(record);
+    if let Some(total) = cells.iter().find(|cell| is_total(cell)) {
+        skips.add(line, SkipReason::TotalRow, total);
+    } else if record.len() < layout.expected_cells() {
+        skips.add(line, SkipReason::MissingCells, &cells.join(&char::from(layout.delimiter).to_string()));
+    } else {
+        skips.add(line, SkipReason::ExtraCells, &cells.join(&char::from(layout.delimiter).to_string()));
+    }
 }
 
 /// Records why a row without a usable customer or date is skipped. Total
-/// rows are recognised here, off the path every good row takes.
-fn skip_row(skips: &mut Skips, line: u64, (customer, date): (&str, &str), lang: Locale) {
-    let (reason, text) = if is_total(customer) || is_total(date) {
+/// rows and a repeated header are recognised here, off the path every good
+/// row takes.
+fn skip_row(skips: &mut Skips, line: u64, record: &ByteRecord, reading: &Reading, layout: &Layout) {
+    let (customer, date) = (field(record, reading.customer), field(record, reading.date));
+    let (reason, text) = if layout.is_header_again(record) {
+        (SkipReason::RepeatedHeader, "")
+    } else if is_total(customer) || is_total(date) {
         (SkipReason::TotalRow, if is_total(customer) { customer } else { date })
     } else if customer.is_empty() {
         (SkipReason::NoCustomer, "")
@@ -217,64 +483,180 @@ fn skip_row(skips: &mut Skips, line: u64, (customer, date): (&str, &str), lang: 
     } else {
         (SkipReason::BadDate, date)
     };
-    skips.add(line, reason, text, lang);
+    skips.add(line, reason, text);
+}
+
+/// What turning rows into orders needs besides the rows.
+struct Merging {
+    date_order: DateOrder,
+    order_count: usize,
+    order_standing: Vec<Standing>,
+    refund_column: bool,
+    row_refunds: Vec<(u32, f64)>,
+    row_currency: Vec<u8>,
+    keep_currency: Option<u8>,
+}
+
+/// Orders and refunds made from rows.
+struct Merged {
+    orders: Vec<Order>,
+    refunds: Vec<(Order, u32)>,
+    merged_lines: usize,
+    refund_rows: usize,
+    refunded: Refunds,
 }
 
 /// Turns rows into orders: reads each date in the settled order (skipping
-/// the rows it does not fit) and merges rows that share an order id, in the
-/// order each order first appears. The merged order keeps its first row's
-/// customer and day and sums the amounts.
-fn into_orders(
-    rows: Vec<Row>,
-    date_order: DateOrder,
-    order_count: usize,
-    skips: &mut Skips,
-    lang: Locale,
-) -> Vec<Order> {
-    if order_count == 0 {
-        // One row, one order: converted in place (an order is smaller than a
-        // row), so a million-row log does not hold both lists at once.
-        return rows
-            .into_iter()
-            .filter_map(|row| match row.date.day(date_order) {
-                Some(day) => Some(Order { customer: row.customer, day, amount: row.amount }),
-                None => {
-                    skips.add(u64::from(row.line), SkipReason::DateOrder, "", lang);
-                    None
-                }
-            })
-            .collect();
+/// the rows it does not fit), leaves out rows in another currency and
+/// orders whose status says no sale happened, fills an order line's missing
+/// customer and date from its order, and merges rows that share an order
+/// id, in the order each order first appears. A negative row outside any
+/// order is a refund, not an order.
+fn into_orders(rows: Vec<Row>, merging: Merging, skips: &mut Skips) -> Merged {
+    let Merging { date_order, order_count, order_standing, refund_column, row_refunds, row_currency, keep_currency } =
+        merging;
+    // An order line may leave the customer or the date to another line of its order.
+    let mut order_customer = vec![NO_CUSTOMER; order_count];
+    let mut order_date = vec![DateParts::UNKNOWN; order_count];
+    for row in rows.iter().filter(|r| r.order != NO_ORDER) {
+        let o = row.order as usize;
+        if order_customer[o] == NO_CUSTOMER {
+            order_customer[o] = row.customer;
+        }
+        if order_date[o] == DateParts::UNKNOWN {
+            order_date[o] = row.date;
+        }
     }
     let mut merged: Vec<u32> = vec![u32::MAX; order_count];
-    let mut orders: Vec<Order> = Vec::with_capacity(rows.len() - order_count.min(rows.len()) + order_count);
-    for row in rows {
-        let Some(day) = row.date.day(date_order) else {
-            skips.add(u64::from(row.line), SkipReason::DateOrder, "", lang);
-            continue;
+    let mut out = Merged {
+        orders: Vec::with_capacity(rows.len() - order_count.min(rows.len()) + order_count),
+        refunds: Vec::new(),
+        merged_lines: 0,
+        refund_rows: 0,
+        refunded: Refunds::default(),
+    };
+    let mut refunds_at = row_refunds.into_iter().peekable();
+    let mut first_lines: Vec<u32> = Vec::new();
+    for (index, row) in rows.into_iter().enumerate() {
+        let refund = match refunds_at.peek() {
+            Some(&(at, amount)) if at as usize == index => {
+                refunds_at.next();
+                amount
+            }
+            _ => 0.0,
         };
-        if row.order != NO_ORDER {
-            let slot = &mut merged[row.order as usize];
-            if *slot != u32::MAX {
-                orders[*slot as usize].amount += row.amount;
+        let line = u64::from(row.line);
+        if let (Some(keep), Some(&currency)) = (keep_currency, row_currency.get(index)) {
+            if currency != 0 && currency != keep {
+                skips.add(line, SkipReason::OtherCurrency, "");
                 continue;
             }
-            *slot = orders.len() as u32;
         }
-        orders.push(Order { customer: row.customer, day, amount: row.amount });
+        let in_order = row.order != NO_ORDER;
+        let (customer, date) = if in_order {
+            let o = row.order as usize;
+            if order_standing[o] == Standing::LeftOut {
+                skips.add(line, SkipReason::LeftOut, "");
+                continue;
+            }
+            (order_customer[o], order_date[o])
+        } else {
+            (row.customer, row.date)
+        };
+        if customer == NO_CUSTOMER || date == DateParts::UNKNOWN {
+            let reason = if customer == NO_CUSTOMER { SkipReason::NoCustomer } else { SkipReason::NoDate };
+            skips.add(line, reason, "");
+            continue;
+        }
+        let Some(day) = date.day(date_order) else {
+            match date.is_year_first() {
+                true => skips.add(line, SkipReason::BadDate, &date.year_first_text()),
+                false => skips.add(line, SkipReason::DateOrder, ""),
+            }
+            continue;
+        };
+        if refund > 0.0 {
+            out.refunded.rows += 1;
+            out.refunded.amount += refund;
+        }
+        if !in_order && row.amount < 0.0 {
+            out.refund_rows += 1;
+            out.refunded.rows += 1;
+            out.refunded.amount -= row.amount;
+            out.refunds.push((Order { customer, day, amount: -row.amount }, row.line));
+            continue;
+        }
+        if in_order {
+            let slot = &mut merged[row.order as usize];
+            if *slot != u32::MAX {
+                out.orders[*slot as usize].amount += row.amount;
+                out.merged_lines += 1;
+                continue;
+            }
+            *slot = out.orders.len() as u32;
+        }
+        out.orders.push(Order { customer, day, amount: row.amount });
+        first_lines.push(row.line);
     }
-    orders
+    // An order that comes to less than nothing (a return receipt) gave
+    // money back: a refund, not an order.
+    if out.orders.iter().any(|o| o.amount < 0.0) {
+        let mut moved_to = vec![u32::MAX; out.orders.len()];
+        let mut kept = 0;
+        for i in 0..out.orders.len() {
+            let order = out.orders[i];
+            if order.amount < 0.0 {
+                out.refund_rows += 1;
+                out.refunded.rows += 1;
+                out.refunded.amount -= order.amount;
+                out.refunds.push((Order { amount: -order.amount, ..order }, first_lines[i]));
+            } else {
+                moved_to[i] = kept as u32;
+                out.orders[kept] = order;
+                kept += 1;
+            }
+        }
+        out.orders.truncate(kept);
+        for slot in merged.iter_mut().filter(|slot| **slot != u32::MAX) {
+            *slot = moved_to[*slot as usize];
+        }
+    }
+    // A refunded status with no refund column gives the whole order back.
+    if !refund_column {
+        for (o, &slot) in merged.iter().enumerate() {
+            if slot != u32::MAX && order_standing[o] == Standing::Refunded {
+                let order = &mut out.orders[slot as usize];
+                out.refunded.rows += 1;
+                out.refunded.amount += order.amount.max(0.0);
+                order.amount = order.amount.min(0.0);
+            }
+        }
+    }
+    out
 }
 
 /// Forgets customers whose every row was dropped once the date order was
-/// settled (only `31/02`-like dates), renumbering the rest in order, so every
-/// customer the analysis sees has at least one order.
-fn drop_customers_without_orders(orders: &mut [Order], customer_ids: &mut Vec<Box<str>>) {
+/// settled (only `31/02`-like dates) or who only had refunds, renumbering
+/// the rest in order, so every customer the analysis sees has at least one
+/// order. Returns the refunds of customers with no order (their row and
+/// amount), which have no purchase to be taken off.
+fn drop_customers_without_orders(
+    orders: &mut [Order],
+    refunds: &mut Vec<(Order, u32)>,
+    customer_ids: &mut Vec<Box<str>>,
+) -> Vec<(u32, f64)> {
     let mut has_orders = vec![false; customer_ids.len()];
     for order in orders.iter() {
         has_orders[order.customer as usize] = true;
     }
+    let unmatched: Vec<(u32, f64)> = refunds
+        .iter()
+        .filter(|(refund, _)| !has_orders[refund.customer as usize])
+        .map(|(refund, line)| (*line, refund.amount))
+        .collect();
+    refunds.retain(|(refund, _)| has_orders[refund.customer as usize]);
     if has_orders.iter().all(|&has| has) {
-        return;
+        return unmatched;
     }
     let mut renumbered = vec![0u32; customer_ids.len()];
     let mut next = 0;
@@ -282,7 +664,7 @@ fn drop_customers_without_orders(orders: &mut [Order], customer_ids: &mut Vec<Bo
         renumbered[old] = next;
         next += u32::from(has);
     }
-    for order in orders.iter_mut() {
+    for order in orders.iter_mut().chain(refunds.iter_mut().map(|(refund, _)| refund)) {
         order.customer = renumbered[order.customer as usize];
     }
     let mut index = 0;
@@ -290,6 +672,7 @@ fn drop_customers_without_orders(orders: &mut [Order], customer_ids: &mut Vec<Bo
         index += 1;
         has_orders[index - 1]
     });
+    unmatched
 }
 
 /// The error that asks the user for the day/month order, quoting dates that
@@ -309,11 +692,12 @@ fn unclear_date_order(rows: &[Row], lang: Locale) -> FieldError {
     )
 }
 
-/// The columns in use (the user's picks, else found by header) and the
-/// positions of the customer, date and amount that every row needs.
-fn choose_columns(layout: &Layout, options: &LogOptions) -> Result<(Columns<Option<usize>>, [usize; 3]), FieldError> {
+/// The columns in use: the user's picks, else found by header and
+/// confirmed by the first rows. A customer and a date are needed; without an
+/// amount the log is one of visits.
+fn choose_columns(layout: &Layout, text: &str, options: &LogOptions) -> Result<Columns<Option<usize>>, FieldError> {
     let header = layout.header.as_deref();
-    let found = header.map(find_roles).unwrap_or_default();
+    let found = header.map(|h| find_columns(h, &layout.sample(text, SAMPLE_ROWS))).unwrap_or_default();
     let lang = options.lang;
     let mut unknown = None;
     let columns = options.columns.clone().map(|role, pick| match pick {
@@ -330,12 +714,17 @@ fn choose_columns(layout: &Layout, options: &LogOptions) -> Result<(Columns<Opti
     if let Some(error) = unknown {
         return Err(error);
     }
-    let required = |role: Role| {
-        columns.get(role).ok_or_else(|| {
+    for role in [Role::Customer, Role::Date] {
+        if columns.get(role).is_none() {
             let key = if header.is_some() { "data.error.missing_column" } else { "data.error.no_header" };
-            field_error(lang, role.id(), ErrorCode::MissingColumn, key, &[("role", role_name(lang, role.id()))])
-        })
-    };
-    let needed = [required(Role::Customer)?, required(Role::Date)?, required(Role::Amount)?];
-    Ok((columns, needed))
+            return Err(field_error(
+                lang,
+                role.id(),
+                ErrorCode::MissingColumn,
+                key,
+                &[("role", role_name(lang, role.id()))],
+            ));
+        }
+    }
+    Ok(columns)
 }

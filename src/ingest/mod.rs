@@ -6,12 +6,15 @@
 
 pub mod codepages;
 pub mod columns;
+pub mod currency;
 pub mod date;
 pub mod decode;
+pub mod headers;
 pub mod intern;
 pub mod log;
 pub mod number;
 pub mod options;
 pub mod preview;
 pub mod skips;
+pub mod status;
 pub mod table;

@@ -102,7 +102,7 @@ fn name(
 
 /// At most a few dozen characters of what was given, for a message: an
 /// error never echoes a whole pasted file back.
-fn quoted(text: &str) -> String {
+pub fn quoted(text: &str) -> String {
     const LONGEST: usize = 40;
     match text.char_indices().nth(LONGEST) {
         Some((end, _)) => format!("{}…", &text[..end]),

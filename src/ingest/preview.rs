@@ -5,16 +5,16 @@
 //! cells, which columns the headers name, and what the first dates say about
 //! day/month order, so the page can ask only what the file leaves open.
 
-use csv::ByteRecord;
 use serde::Serialize;
 
-use super::columns::{find_roles, Columns, Role};
-use super::date::{read_date, DateOrder, OrderEvidence};
+use super::columns::{Columns, Role};
+use super::date::{read_any_date, read_date, DateOrder, OrderEvidence};
 use super::decode::{decode, Encoding};
+use super::headers::find_columns;
 use super::number::read_number;
 use super::number::RawValue;
 use super::options::whole_number;
-use super::table::{cells, field, Layout};
+use super::table::Layout;
 use crate::error::FieldError;
 use crate::locale::Locale;
 
@@ -65,6 +65,9 @@ fn suggest(found: &Columns<Option<usize>>, rows: &[Vec<String>]) -> Columns<Opti
     roles
 }
 
+/// How many rows the columns found by header are confirmed on.
+const CONFIRM_ROWS: usize = 200;
+
 /// How many rows a preview shows when not told.
 pub const DEFAULT_PREVIEW_ROWS: usize = 8;
 
@@ -93,19 +96,14 @@ pub fn preview_rows(raw: Option<&RawValue>, lang: Locale) -> Result<usize, Field
 pub fn preview(bytes: &[u8], limit: usize) -> Preview {
     let (text, encoding) = decode(bytes);
     let layout = Layout::sniff(&text);
-    let found = layout.header.as_deref().map(find_roles).unwrap_or_default();
-    let mut reader = layout.rows(&text);
-    let mut record = ByteRecord::new();
-    let mut rows = Vec::new();
+    let mut rows = layout.sample(&text, limit.max(CONFIRM_ROWS));
+    let found = layout.header.as_deref().map(|header| find_columns(header, &rows)).unwrap_or_default();
+    rows.truncate(limit);
     let mut evidence = OrderEvidence::default();
-    while rows.len() < limit {
-        if reader.next_into(&mut record).is_none() {
-            break;
-        }
-        if let Some(parts) = found.date.and_then(|i| read_date(field(&record, i))) {
+    for row in &rows {
+        if let Some(parts) = found.date.and_then(|i| row.get(i)).and_then(read_any_date) {
             evidence.add(parts);
         }
-        rows.push(cells(&record));
     }
     let suggested = suggest(&found, &rows);
     Preview {

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::options::quoted;
 use crate::locale::Locale;
 use crate::text::Texts;
 
@@ -14,8 +15,17 @@ use crate::text::Texts;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
-    /// The row has fewer cells than the columns in use.
+    /// The row has fewer cells than the header.
     MissingCells,
+    /// The row has more cells than the header (an unquoted `1,234.56` in a
+    /// comma-separated file), so which cell moved cannot be told.
+    ExtraCells,
+    /// A quote opens in the row and never closes.
+    UnclosedQuote,
+    /// A line above the header: a report's title or date range.
+    Title,
+    /// The header again (two exports pasted one after the other).
+    RepeatedHeader,
     /// The customer cell is empty.
     NoCustomer,
     /// The date cell is empty.
@@ -27,16 +37,59 @@ pub enum SkipReason {
     DateOrder,
     /// The amount cell is empty or not a number.
     BadAmount,
+    /// The date lies outside the years a shop's log can hold (a
+    /// placeholder such as `1000-01-01` or `9999-12-31`).
+    OutOfRange,
     /// A total or summary row (`Total`, `Razem`, `Итого`).
     TotalRow,
     /// A score outside the survey's scale, or not a whole number.
     BadScore,
+    /// An order whose status says no sale happened (voided, cancelled,
+    /// pending, failed).
+    LeftOut,
+    /// An amount in another currency than the one analysed.
+    OtherCurrency,
+    /// A refund by a customer with no purchase in the log to take it off.
+    RefundWithoutOrder,
 }
 
+/// Every reason, in the order the page lists their counts.
+pub const ALL_REASONS: [SkipReason; 16] = [
+    SkipReason::LeftOut,
+    SkipReason::OtherCurrency,
+    SkipReason::Title,
+    SkipReason::RepeatedHeader,
+    SkipReason::TotalRow,
+    SkipReason::UnclosedQuote,
+    SkipReason::MissingCells,
+    SkipReason::ExtraCells,
+    SkipReason::NoCustomer,
+    SkipReason::NoDate,
+    SkipReason::BadDate,
+    SkipReason::DateOrder,
+    SkipReason::OutOfRange,
+    SkipReason::BadAmount,
+    SkipReason::BadScore,
+    SkipReason::RefundWithoutOrder,
+];
+
 impl SkipReason {
+    /// The reason's id, as in the JSON (`"extra_cells"`).
+    pub fn id(self) -> &'static str {
+        &self.key()["data.skip.".len()..]
+    }
+
     fn key(self) -> &'static str {
         match self {
             SkipReason::MissingCells => "data.skip.missing_cells",
+            SkipReason::ExtraCells => "data.skip.extra_cells",
+            SkipReason::UnclosedQuote => "data.skip.unclosed_quote",
+            SkipReason::Title => "data.skip.title",
+            SkipReason::RepeatedHeader => "data.skip.repeated_header",
+            SkipReason::OutOfRange => "data.skip.out_of_range",
+            SkipReason::LeftOut => "data.skip.left_out",
+            SkipReason::OtherCurrency => "data.skip.other_currency",
+            SkipReason::RefundWithoutOrder => "data.skip.refund_without_order",
             SkipReason::NoCustomer => "data.skip.no_customer",
             SkipReason::NoDate => "data.skip.no_date",
             SkipReason::BadDate => "data.skip.bad_date",
@@ -59,31 +112,88 @@ pub struct SkippedRow {
     pub reason: String,
 }
 
-/// How many skipped rows are listed one by one; the rest are counted.
+/// How many rows were left out for one reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkipCount {
+    /// The reason.
+    pub code: SkipReason,
+    /// The reason in a few words, in the reader's language.
+    pub name: String,
+    /// How many rows.
+    pub rows: usize,
+}
+
+/// How many skipped rows are listed one by one in all; the rest are counted.
 pub const LISTED_SKIPS: usize = 200;
 
-/// Collects skipped rows: lists the first [`LISTED_SKIPS`] and counts all.
-#[derive(Debug, Default)]
+/// How many rows of one reason are listed, so that a thousand bad dates do
+/// not hide the one unclosed quote.
+pub const LISTED_PER_REASON: usize = 20;
+
+/// Collects skipped rows: counts every one by reason and lists the first
+/// [`LISTED_PER_REASON`] of each (or every one, for a download).
+#[derive(Debug)]
 pub struct Skips {
-    /// The listed rows.
-    pub listed: Vec<SkippedRow>,
+    listed: Vec<SkippedRow>,
+    counts: [usize; ALL_REASONS.len()],
+    total: usize,
+    list_all: bool,
+    lang: Locale,
+}
+
+/// The rows left out of a file, as a report carries them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Skipped {
+    /// The listed rows, in file order.
+    pub rows: Vec<SkippedRow>,
+    /// How many rows for each reason that occurred, in [`ALL_REASONS`] order.
+    pub counts: Vec<SkipCount>,
     /// How many rows were skipped in all.
     pub total: usize,
 }
 
 impl Skips {
+    /// Lists the first rows of each reason, in `lang`.
+    pub fn new(lang: Locale) -> Skips {
+        Skips { listed: Vec::new(), counts: [0; ALL_REASONS.len()], total: 0, list_all: false, lang }
+    }
+
+    /// Lists every skipped row (for the download of all of them).
+    pub fn listing_all(lang: Locale) -> Skips {
+        Skips { list_all: true, ..Skips::new(lang) }
+    }
+
     /// Records a skipped row; `text` is the offending cell, quoted in the reason.
-    pub fn add(&mut self, row: u64, code: SkipReason, text: &str, lang: Locale) {
+    pub fn add(&mut self, row: u64, code: SkipReason, text: &str) {
         self.total += 1;
-        if self.listed.len() < LISTED_SKIPS {
-            let reason = Texts::for_locale(lang).fill(code.key(), &|name| (name == "text").then(|| text.to_string()));
+        let count = &mut self.counts[ALL_REASONS.iter().position(|&r| r == code).unwrap_or(0)];
+        *count += 1;
+        if self.list_all || (*count <= LISTED_PER_REASON && self.listed.len() < LISTED_SKIPS) {
+            let text = quoted(text);
+            let reason = Texts::for_locale(self.lang).fill(code.key(), &|name| (name == "text").then(|| text.clone()));
             self.listed.push(SkippedRow { row, code, reason });
         }
     }
 
-    /// The listed rows in file order.
-    pub fn into_sorted(mut self) -> (Vec<SkippedRow>, usize) {
-        self.listed.sort_unstable_by_key(|s| s.row);
-        (self.listed, self.total)
+    /// How many rows were skipped so far.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// The rows in file order and the counts by reason.
+    pub fn finish(mut self) -> Skipped {
+        self.listed.sort_by_key(|s| s.row);
+        let texts = Texts::for_locale(self.lang);
+        let counts = ALL_REASONS
+            .iter()
+            .zip(self.counts)
+            .filter(|(_, rows)| *rows > 0)
+            .map(|(&code, rows)| SkipCount {
+                code,
+                name: texts.get(&format!("data.skip_kind.{}", code.id())).to_string(),
+                rows,
+            })
+            .collect();
+        Skipped { rows: self.listed, counts, total: self.total }
     }
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::date::read_date;
 use super::number::read_number;
+use super::options::quoted;
 use crate::locale::Locale;
 use crate::text::Texts;
 
@@ -30,24 +31,39 @@ pub struct Layout {
     /// The field delimiter (`","`, `";"`, `"\t"`, `"|"`).
     #[serde(serialize_with = "as_text")]
     pub delimiter: u8,
-    /// The header's cells, trimmed, when the first row is a header.
+    /// The header's cells, trimmed, when the table has a header.
     pub header: Option<Vec<String>>,
     /// The number of fields in a typical row.
     pub width: usize,
+    /// Lines above the header (a report's title, its date range), by line
+    /// number with their first words: listed as such, never read as rows.
+    #[serde(skip)]
+    pub titles: Vec<(u64, String)>,
+    /// Where the data rows begin: the byte after the header's record.
+    #[serde(skip)]
+    data_from: usize,
 }
 
 fn as_text<S: serde::Serializer>(byte: &u8, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&char::from(*byte).to_string())
 }
 
+/// How many records above the header may be a report's title lines.
+const MAX_TITLE_LINES: usize = 20;
+
 impl Layout {
-    /// Sniffs the delimiter and the header from the start of `text`.
+    /// Sniffs the delimiter, the header and any title lines above it from
+    /// the start of `text`. Only the first [`SNIFF_BYTES`] are read, so a
+    /// file that is one endless line is sized up as quickly as any other.
     ///
     /// ```
     /// use retention_metrics::ingest::table::Layout;
     /// let layout = Layout::sniff("Klient;Data;Kwota\nAnna;01.03.2024;12,50\n");
     /// assert_eq!(layout.delimiter, b';');
     /// assert_eq!(layout.header.unwrap(), ["Klient", "Data", "Kwota"]);
+    /// let report = Layout::sniff("Sales report\nMarch 2024\n\ncustomer,date,amount\nA,2024-03-01,7\n");
+    /// assert_eq!(report.header.unwrap(), ["customer", "date", "amount"]);
+    /// assert_eq!(report.titles, [(1, "Sales report".to_string()), (2, "March 2024".to_string())]);
     /// ```
     pub fn sniff(text: &str) -> Layout {
         let sample = &text.as_bytes()[..text.len().min(SNIFF_BYTES)];
@@ -58,16 +74,53 @@ impl Layout {
             .max_by(|(_, (wa, sa)), (_, (wb, sb))| sa.cmp(sb).then(wa.cmp(wb)).then(std::cmp::Ordering::Greater))
             .map(|(d, (width, _))| (d, width))
             .unwrap_or((b',', 1));
+        let mut layout = Layout { delimiter, header: None, width, titles: Vec::new(), data_from: 0 };
         let mut record = ByteRecord::new();
-        let mut reader = reader(text, delimiter);
-        let header = loop {
-            match reader.read_byte_record(&mut record) {
-                Ok(true) if is_blank(&record) => continue,
-                Ok(true) => break looks_like_header(&record).then(|| cells(&record)),
-                _ => break None,
+        let mut reader =
+            ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(sample);
+        let mut lines = LineCounter::default();
+        let mut candidates = Vec::new();
+        while candidates.len() <= MAX_TITLE_LINES && reader.read_byte_record(&mut record).unwrap_or(false) {
+            if is_blank(&record) {
+                continue;
             }
-        };
-        Layout { delimiter, header, width }
+            let line = lines.line_at(sample, record.position().map_or(0, |p| p.byte() as usize));
+            if looks_like_header(&record) && (width == 1 || filled(&record) >= 2) {
+                layout.header = Some(cells(&record));
+                layout.data_from = reader.position().byte() as usize;
+                layout.titles = candidates;
+                break;
+            }
+            // A row as wide as the table that is not a header is data: the
+            // table has no header, and nothing above it is a title.
+            if width == 1 || filled(&record) >= width.min(2) && record.len() >= width {
+                break;
+            }
+            candidates.push((line, quoted(field(&record, first_filled(&record)))));
+        }
+        layout
+    }
+
+    /// The number of cells a data row must have: the header's, or a
+    /// typical row's when there is no header.
+    pub fn expected_cells(&self) -> usize {
+        self.header.as_ref().map_or(self.width, Vec::len)
+    }
+
+    /// Whether a row's cells line up with the header: as many, or more
+    /// when the extra ones are empty (a trailing delimiter). Anything else
+    /// would be read with a guess as to which cell moved.
+    pub fn fits(&self, record: &ByteRecord) -> bool {
+        let expected = self.expected_cells();
+        record.len() == expected
+            || record.len() > expected && (expected..record.len()).all(|i| field_bytes(record, i).is_empty())
+    }
+
+    /// Whether a row repeats the header (two exports pasted one after the other).
+    pub fn is_header_again(&self, record: &ByteRecord) -> bool {
+        self.header.as_ref().is_some_and(|header| {
+            !header.is_empty() && header.iter().enumerate().all(|(i, cell)| field(record, i).eq_ignore_ascii_case(cell))
+        })
     }
 
     /// The decimal separator of a column of amounts, from the first rows that
@@ -94,6 +147,18 @@ impl Layout {
         }
     }
 
+    /// The first `limit` data rows as cells, for confirming columns by what
+    /// they hold.
+    pub fn sample(&self, text: &str, limit: usize) -> Vec<Vec<String>> {
+        let mut reader = self.rows(text);
+        let mut record = ByteRecord::new();
+        let mut rows = Vec::new();
+        while rows.len() < limit && reader.next_into(&mut record).is_some() {
+            rows.push(cells(&record));
+        }
+        rows
+    }
+
     /// A column's header, or "column 3" in the reader's language.
     pub fn column_name(&self, index: usize, lang: Locale) -> String {
         match self.header.as_ref().and_then(|h| h.get(index)) {
@@ -102,14 +167,18 @@ impl Layout {
         }
     }
 
-    /// A reader over the data rows (after the header, if any).
+    /// A reader over the data rows (after the header and any titles).
     pub fn rows<'a>(&self, text: &'a str) -> Rows<'a> {
-        let mut rows = Rows { reader: reader(text, self.delimiter), text: text.as_bytes(), breaks: 0, counted_to: 0 };
-        if self.header.is_some() {
-            let mut record = ByteRecord::new();
-            while rows.reader.read_byte_record(&mut record).unwrap_or(false) && is_blank(&record) {}
+        let from = self.data_from.min(text.len());
+        Rows {
+            reader: reader(&text.as_bytes()[from..], self.delimiter),
+            text: text.as_bytes(),
+            base: from,
+            delimiter: self.delimiter,
+            width: self.expected_cells(),
+            lines: LineCounter::default(),
+            broken_quotes: Vec::new(),
         }
-        rows
     }
 }
 
@@ -117,19 +186,48 @@ impl Layout {
 pub struct Rows<'a> {
     reader: Reader<&'a [u8]>,
     text: &'a [u8],
-    /// Line breaks counted so far, up to byte `counted_to`.
-    breaks: u64,
-    counted_to: usize,
+    /// Where in `text` the reader started: it restarts past a quote that
+    /// never closes.
+    base: usize,
+    delimiter: u8,
+    width: usize,
+    lines: LineCounter,
+    /// Lines where a quote opened that never closed, found since the
+    /// caller last emptied the list: each is one row that could not be read.
+    pub broken_quotes: Vec<u64>,
 }
+
+/// A quoted field may hold line breaks (an address, a note); one holding
+/// more than this many lines is a quote that was never closed.
+const MAX_LINES_IN_FIELD: usize = 50;
 
 impl Rows<'_> {
     /// Reads the next non-blank row into `record`; returns its line number in
     /// the file (1-based, as a spreadsheet numbers rows) or `None` at the end.
+    ///
+    /// A quote that opens and never closes would swallow every row after it
+    /// into one field. So a record whose quoted field runs over many lines,
+    /// or over lines that are rows of the table themselves, is taken for
+    /// such a quote: its first line goes to [`Rows::broken_quotes`] and
+    /// reading starts again on the line after it.
     pub fn next_into(&mut self, record: &mut ByteRecord) -> Option<u64> {
         loop {
+            let lines_before = self.reader.position().line();
             match self.reader.read_byte_record(record) {
                 Ok(true) if is_blank(record) => continue,
-                Ok(true) => return Some(self.line_at(record.position().map_or(0, |p| p.byte() as usize))),
+                Ok(true) => {
+                    let start = self.base + record.position().map_or(0, |p| p.byte() as usize);
+                    let line = self.lines.line_at(self.text, start);
+                    // Each record ends one line after the last, unless blank
+                    // lines or line breaks in quotes came between: only
+                    // then is the record looked at more closely.
+                    if self.reader.position().line() - lines_before > 1 && self.quote_never_closed(record) {
+                        self.broken_quotes.push(line);
+                        self.restart_after_line(start);
+                        continue;
+                    }
+                    return Some(line);
+                }
                 // Invalid UTF-8 cannot happen (the text is a str) and the
                 // reader is flexible about widths, so an error is the end.
                 _ => return None,
@@ -137,30 +235,68 @@ impl Rows<'_> {
         }
     }
 
-    /// The line a record starting at byte `start` is on. The csv reader's
-    /// own line count is off after blank lines and CRLF, and its record
-    /// start points at the line break before the record, so line breaks are
-    /// counted here, once over the file.
-    fn line_at(&mut self, start: usize) -> u64 {
-        let mut first = start.min(self.text.len());
+    /// Whether a record's line breaks come from a quote left open: it has
+    /// the wrong number of cells, a field of very many lines, or a field
+    /// whose lines split into as many cells as a row.
+    fn quote_never_closed(&self, record: &ByteRecord) -> bool {
+        let mut breaks = 0;
+        for field in record.iter().filter(|f| f.contains(&b'\n')) {
+            for line in field.split(|&b| b == b'\n').skip(1) {
+                breaks += 1;
+                let cells = line.iter().filter(|&&b| b == self.delimiter).count() + 1;
+                if self.width > 1 && cells >= self.width {
+                    return true;
+                }
+            }
+        }
+        breaks > 0 && (record.len() != self.width || breaks > MAX_LINES_IN_FIELD)
+    }
+
+    /// Starts reading again on the line after the one at byte `start`.
+    fn restart_after_line(&mut self, start: usize) {
+        let mut first = start;
         while first < self.text.len() && matches!(self.text[first], b'\r' | b'\n') {
             first += 1;
         }
-        if first > self.counted_to {
-            self.breaks += self.text[self.counted_to..first].iter().filter(|&&b| b == b'\n').count() as u64;
-            self.counted_to = first;
-        }
-        self.breaks + 1
+        let next = self.text[first..].iter().position(|&b| b == b'\n').map_or(self.text.len(), |at| first + at);
+        self.base = next;
+        self.reader = reader(&self.text[next..], self.delimiter);
     }
 
     /// How far into the text the reader is, in bytes.
     pub fn byte_offset(&self) -> u64 {
-        self.reader.position().byte()
+        (self.base as u64) + self.reader.position().byte()
     }
 }
 
-fn reader(text: &str, delimiter: u8) -> Reader<&[u8]> {
-    ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes())
+/// Line numbers of records, counted once over the text: the csv reader's
+/// own count is off after blank lines and CRLF, and its record start
+/// points at the line break before the record.
+#[derive(Debug, Default)]
+struct LineCounter {
+    /// Line breaks counted so far, up to byte `counted_to`.
+    breaks: u64,
+    counted_to: usize,
+}
+
+impl LineCounter {
+    /// The line a record starting at byte `start` (or at the line breaks
+    /// before it) is on, 1-based.
+    fn line_at(&mut self, text: &[u8], start: usize) -> u64 {
+        let mut first = start.min(text.len());
+        while first < text.len() && matches!(text[first], b'\r' | b'\n') {
+            first += 1;
+        }
+        if first > self.counted_to {
+            self.breaks += text[self.counted_to..first].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.counted_to = first;
+        }
+        self.breaks + 1
+    }
+}
+
+fn reader(bytes: &[u8], delimiter: u8) -> Reader<&[u8]> {
+    ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(bytes)
 }
 
 /// For one delimiter: the most common field count among the first records
@@ -209,6 +345,16 @@ pub fn field_bytes(record: &ByteRecord, index: usize) -> &[u8] {
 /// Every field of a record, trimmed, as owned text.
 pub fn cells(record: &ByteRecord) -> Vec<String> {
     (0..record.len()).map(|i| field(record, i).to_string()).collect()
+}
+
+/// How many cells of a record hold something.
+fn filled(record: &ByteRecord) -> usize {
+    record.iter().filter(|f| !f.trim_ascii().is_empty()).count()
+}
+
+/// The first cell that holds something.
+fn first_filled(record: &ByteRecord) -> usize {
+    record.iter().position(|f| !f.trim_ascii().is_empty()).unwrap_or(0)
 }
 
 /// A header has no dates and no numbers in it, and at least one word.
