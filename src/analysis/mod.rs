@@ -139,7 +139,7 @@ pub struct Warning {
 /// let log = "customer,date,amount\nanna,2024-01-05,7.50\nben,2024-01-09,3\nanna,2024-02-02,4.50\n";
 /// let report = analyze_transactions(log.as_bytes(), &TransactionOptions::default(), &mut |_| {}).unwrap();
 /// assert_eq!(report.totals.orders, 3);
-/// assert_eq!(report.totals.revenue, 15.0);
+/// assert_eq!(report.totals.revenue, Some(15.0));
 /// assert_eq!(report.periods[1].start, 2); // both were active on 31 January
 /// ```
 pub fn analyze_transactions(
