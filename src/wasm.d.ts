@@ -112,14 +112,26 @@ export interface TransactionOptions {
   windowDays?: number | string;
   period?: "month" | "quarter";
   dateOrder?: "dmy" | "mdy" | "ymd";
-  columns?: { customer?: ColumnPick; date?: ColumnPick; amount?: ColumnPick; order?: ColumnPick };
+  /** `amount: null` reads a log of visits (no amounts). */
+  columns?: Partial<Columns<ColumnPick>>;
+  /** The currency to analyse when the file mixes several (`"EUR"`). */
+  currency?: string;
   lang?: string;
   /** Hears the share of the work done, 0 to 1. */
   onProgress?: (share: number) => void;
 }
 
 export type SkipCode =
-  | "missing_cells" | "no_customer" | "no_date" | "bad_date" | "date_order" | "bad_amount" | "total_row" | "bad_score";
+  | "missing_cells" | "extra_cells" | "unclosed_quote" | "title" | "repeated_header" | "no_customer" | "no_date"
+  | "bad_date" | "date_order" | "out_of_range" | "bad_amount" | "total_row" | "bad_score" | "left_out"
+  | "other_currency" | "refund_without_order";
+
+export interface SkipCount {
+  code: SkipCode;
+  /** The reason in a few words. */
+  name: string;
+  rows: number;
+}
 
 export interface SkippedRow {
   row: number;
@@ -134,14 +146,29 @@ export interface Columns<T> {
   date: T;
   amount: T;
   order: T;
+  status: T;
+  refund: T;
+  currency: T;
+}
+
+export interface Refunds {
+  rows: number;
+  amount: number;
+  revenue_before: number;
+  revenue_after: number;
 }
 
 export interface InputSummary {
+  /** Every one is an order, a merged order line, a refund or skipped. */
   rows: number;
   orders: number;
+  merged_lines: number;
+  refund_rows: number;
   customers: number;
+  /** The first rows of each reason; all of them: skippedRowsCsv(). */
   skipped: SkippedRow[];
   skipped_total: number;
+  skipped_counts: SkipCount[];
   delimiter: string;
   decimal: string;
   date_order: "dmy" | "mdy" | "ymd";
@@ -151,6 +178,11 @@ export interface InputSummary {
   columns: Partial<Columns<string>>;
   column_indexes: Columns<number | null>;
   header: boolean;
+  /** false for a log of visits: every money figure is then null. */
+  has_amounts: boolean;
+  currency: string | null;
+  currencies: { code: string; rows: number }[];
+  refunds: Refunds;
 }
 
 export interface Concentration {
@@ -172,12 +204,12 @@ export type Clv =
       start: number;
       lost: number;
     }
-  | { value: null; reason: "short_log" | "no_start" | "no_churn"; note: string };
+  | { value: null; reason: "short_log" | "no_start" | "no_churn" | "no_amounts"; note: string };
 
 export interface Totals {
   customers: number;
   orders: number;
-  revenue: number;
+  revenue: number | null;
   aov: number | null;
   purchase_frequency: number | null;
   repeat_purchase_rate: number | null;
@@ -203,7 +235,7 @@ export interface PeriodRow {
   retention_rate: number | null;
   churn_rate: number | null;
   orders: number;
-  revenue: number;
+  revenue: number | null;
   aov: number | null;
   purchasers: number;
   purchase_frequency: number | null;
@@ -226,7 +258,7 @@ export interface SegmentRow {
   name: string;
   rule: string;
   customers: number;
-  revenue: number;
+  revenue: number | null;
   revenue_share: number | null;
 }
 
@@ -342,6 +374,9 @@ export function analyzeTransactions(input: FileInput, options?: TransactionOptio
 
 /** One segment's customers as CSV text for a spreadsheet, best customers first. */
 export function segmentCsv(input: FileInput, options: TransactionOptions | undefined, segment: SegmentId): string;
+
+/** Every row the analysis leaves out, with its row number and reason, as CSV text. */
+export function skippedRowsCsv(input: FileInput, options?: TransactionOptions): string;
 
 /** NPS, CSAT or CES from a column of answers. */
 export function analyzeSurvey(input: FileInput, options?: SurveyOptions): SurveyReport;

@@ -19,7 +19,7 @@ use crate::analysis::export::{write_table, Cell, Sheet};
 use crate::analysis::periods::PeriodKind;
 use crate::analysis::segments::Segment;
 use crate::analysis::survey::{analyze_survey, scale_max, survey_kind, SurveyOptions};
-use crate::analysis::{analyze_transactions, segment_csv, window_days, TransactionOptions};
+use crate::analysis::{analyze_transactions, segment_csv, skipped_csv, window_days, TransactionOptions};
 use crate::compute::{ComputeOptions, RawInputs};
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::ingest::columns::{ColumnRef, Columns, Pick};
@@ -153,6 +153,7 @@ impl Options {
                 date_order: DateOrder::from_option(self.raw("dateOrder").as_ref(), lang)?,
                 columns: self.columns(lang)?,
                 currency: currency_option(self.raw("currency").as_ref(), lang)?,
+                list_every_skip: false,
                 lang,
             },
         })
@@ -238,6 +239,16 @@ pub fn segment_csv_js(input: JsValue, options: JsValue, segment: JsValue) -> Res
     let settings = options.transactions().map_err(thrown)?;
     let segment = Segment::from_option(raw_value(&segment).as_ref(), lang).map_err(thrown)?;
     segment_csv(bytes, &settings, segment).map_err(thrown)
+}
+
+/// `skippedRowsCsv(textOrBytes, options)`: every row the analysis leaves
+/// out, with its row number and reason, as CSV text.
+#[wasm_bindgen(js_name = skippedRowsCsv, skip_typescript)]
+pub fn skipped_rows_csv_js(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let options = Options(options);
+    let bytes = bytes_of(&input, options.lang())?;
+    let settings = options.transactions().map_err(thrown)?;
+    skipped_csv(bytes, &settings).map_err(thrown)
 }
 
 /// `analyzeSurvey(textOrBytes, { kind, column?, scale?, lang? })`: NPS, CSAT

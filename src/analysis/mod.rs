@@ -228,6 +228,18 @@ pub fn segment_csv(
     Ok(export::write_table(Sheet::for_locale(options.log.lang), std::iter::once(header.to_vec()).chain(rows)))
 }
 
+/// Every row of a log that the analysis leaves out, with its row number and
+/// reason, as CSV safe to open in a spreadsheet: the whole list, where the
+/// report lists the first rows of each reason.
+pub fn skipped_csv(bytes: impl AsRef<[u8]>, options: &TransactionOptions) -> Result<String, FieldError> {
+    let log_options = LogOptions { list_every_skip: true, ..options.log.clone() };
+    let log = read_log(bytes.as_ref(), &log_options, &mut |_| {})?;
+    let texts = Texts::for_locale(options.log.lang);
+    let header = ["row", "reason"].map(|k| Cell::Text(texts.get(&format!("data.csv.{k}")).to_string()));
+    let rows = log.input.skipped.iter().map(|skip| vec![Cell::Number(skip.row as f64), Cell::Text(skip.reason.clone())]);
+    Ok(export::write_table(Sheet::for_locale(options.log.lang), std::iter::once(header.to_vec()).chain(rows)))
+}
+
 /// Reads the log and regroups its orders by customer. The file's bytes are
 /// released as soon as they are read (when the caller handed them over) and
 /// the order list once the ledger holds it, so a big file is never held in

@@ -438,20 +438,19 @@ pub fn find_columns(header: &[String], rows: &[Vec<String>]) -> Columns<Option<u
     let mut taken = vec![false; header.len()];
     let mut found = Columns::default();
     for words in &WORDS {
-        let mut candidates: Vec<(usize, u8)> = named
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| n.filter(|(role, _)| *role == words.role).map(|(_, s)| (i, s)))
-            .collect();
-        candidates.sort_by_key(|&(i, s)| (std::cmp::Reverse(s), i));
-        candidates.retain(|&(i, _)| !taken[i]);
+        // Best-named first, the leftmost of equals (a loop, not a sort:
+        // each sort compiled into the page costs kilobytes).
+        let mut candidates: Vec<usize> = Vec::new();
+        for score in (1..=4).rev() {
+            candidates.extend((0..header.len()).filter(|&i| !taken[i] && named[i] == Some((words.role, score))));
+        }
         // The best-named column whose cells fit; failing that, the
         // best-named one still, so that a `Date` column of bad dates is
         // reported row by row, except that an amount is never a column
         // of dates.
-        let fitting = candidates.iter().map(|&(i, _)| i).find(|&i| cells_fit(words.role, &column(i)));
+        let fitting = candidates.iter().copied().find(|&i| cells_fit(words.role, &column(i)));
         let chosen = fitting.or_else(|| {
-            let best = candidates.first().map(|&(i, _)| i)?;
+            let best = *candidates.first()?;
             let money = matches!(words.role, Role::Amount | Role::Refund);
             (!money || !mostly_dates(&column(best))).then_some(best)
         });

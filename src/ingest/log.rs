@@ -35,6 +35,10 @@ pub struct LogOptions {
     pub columns: Columns<Pick>,
     /// The currency to analyse when the file mixes several (ISO code).
     pub currency: Option<&'static str>,
+    /// List every skipped row, not only the first of each reason (for the
+    /// download of all of them); a file with no usable row is then read
+    /// too, into no orders, so that its rows can be listed.
+    pub list_every_skip: bool,
     /// The language of messages.
     pub lang: Locale,
 }
@@ -220,7 +224,7 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
         row_currency: Vec::new(),
         currencies: Vec::new(),
         evidence: OrderEvidence::default(),
-        skips: Skips::new(lang),
+        skips: if options.list_every_skip { Skips::listing_all(lang) } else { Skips::new(lang) },
         read: layout.titles.len(),
     };
     for (line, title) in &layout.titles {
@@ -244,6 +248,7 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
     let Gathered { rows, mut customer_ids, order_ids, order_standing, evidence, mut skips, read, .. } = gathered;
     let date_order = match options.date_order.or_else(|| evidence.settled()) {
         Some(order) => order,
+        None if options.list_every_skip => DateOrder::Dmy,
         None => return Err(unclear_date_order(&rows, lang)),
     };
     let currency = choose_currency(&gathered.currencies, options.currency);
@@ -267,16 +272,19 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
         refunded.amount -= amount;
     }
     let skipped = skips.finish();
-    if orders.is_empty() {
+    if orders.is_empty() && !options.list_every_skip {
         let message_key = if read == 0 { "data.error.empty" } else { "data.error.no_usable_rows" };
         return Err(field_error(lang, "file", ErrorCode::NoData, message_key, &[("rows", read.to_string())]));
     }
     let revenue_after =
         orders.iter().map(|o| o.amount).sum::<f64>() - refunds.iter().map(|(r, _)| r.amount).sum::<f64>();
     let name = |i: usize| layout.column_name(i, lang);
-    let mut currencies: Vec<CurrencyRows> =
-        gathered.currencies.iter().map(|&(code, rows)| CurrencyRows { code, rows }).collect();
-    currencies.sort_by_key(|c| std::cmp::Reverse(c.rows));
+    // Most rows first: a handful of currencies, put in place one by one.
+    let mut currencies: Vec<CurrencyRows> = Vec::new();
+    for &(code, rows) in &gathered.currencies {
+        let at = currencies.iter().position(|c| c.rows < rows).unwrap_or(currencies.len());
+        currencies.insert(at, CurrencyRows { code, rows });
+    }
     let input = InputSummary {
         rows: read,
         orders: orders.len(),

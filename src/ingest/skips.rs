@@ -182,7 +182,7 @@ impl Skips {
 
     /// The rows in file order and the counts by reason.
     pub fn finish(mut self) -> Skipped {
-        self.listed.sort_by_key(|s| s.row);
+        self.listed.sort_unstable_by_key(|s| s.row);
         let texts = Texts::for_locale(self.lang);
         let counts = ALL_REASONS
             .iter()

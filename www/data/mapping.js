@@ -6,7 +6,7 @@
 import { el, showFieldError } from "../shared/dom.js";
 import { scrollingTable } from "./tables.js";
 
-const REQUIRED = ["customer", "date", "amount"];
+const REQUIRED = ["customer", "date"];
 const DATE_ORDERS = ["dmy", "mdy", "ymd"];
 
 /**
@@ -54,7 +54,8 @@ export function mappingForm({ t, preview, initial, onSubmit, onClose }) {
     const id = `data-map-${role}`;
     const errorId = `${id}-error`;
     const options = [];
-    options.push(el("option", { value: "", text: optional ? t("data.page.mapping.none") : t("data.page.mapping.choose") }));
+    const none = role === "amount" ? t("data.page.mapping.no_amount") : t("data.page.mapping.none");
+    options.push(el("option", { value: "", text: optional ? none : t("data.page.mapping.choose") }));
     for (let i = 0; i < width; i += 1) {
       const sample = preview.rows.find((row) => row[i] && row[i].trim() !== "");
       const label = sample ? t("data.page.mapping.option", { column: columnName(i), example: sample[i] }) : columnName(i);
@@ -91,7 +92,8 @@ export function mappingForm({ t, preview, initial, onSubmit, onClose }) {
     el("div", { class: "mapping__fields" },
       columnSelect("customer", { optional: false }),
       columnSelect("date", { optional: false }),
-      columnSelect("amount", { optional: false }),
+      // A visit log or an appointment book has no amounts.
+      columnSelect("amount", { optional: true }),
       columnSelect("order", { optional: true }),
       el("div", { class: "field" },
         el("label", { for: orderSelect.id, class: "field__label", text: t("data.page.mapping.date_order") }),

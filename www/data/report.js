@@ -4,17 +4,16 @@
 
 import { el } from "../shared/dom.js";
 import { exportBar, files } from "../export/bar.js";
-import {
-  understoodPanel, warningsBox, totalsCards, periodsSection, cohortSection, segmentsSection,
-} from "./tables.js";
+import { warningsBox, totalsCards, periodsSection, cohortSection, segmentsSection } from "./tables.js";
+import { understoodPanel } from "./understood.js";
 
 /**
  * @param report   analyzeTransactions()'s result
  * @param context  { t, fmt, lang, source, links } as the tables take it
- * @param actions  { onChangeColumns(), onDownloadSegment(segment, button) }
+ * @param actions  { onChangeColumns(), onDownloadSegment(segment, button), onCurrency(code), onDownloadSkipped(button) }
  * @returns the sections, in reading order
  */
-export function reportSections(report, context, { onChangeColumns, onDownloadSegment }) {
+export function reportSections(report, context, { onChangeColumns, onDownloadSegment, onCurrency, onDownloadSkipped }) {
   const { t, fmt } = context;
   const change = el("button", {
     type: "button",
@@ -23,7 +22,7 @@ export function reportSections(report, context, { onChangeColumns, onDownloadSeg
     text: t("data.page.mapping.change"),
     onclick: onChangeColumns,
   });
-  const understood = understoodPanel(report, context);
+  const understood = understoodPanel(report, { ...context, onCurrency, onDownloadSkipped });
   // The whole analysis, as the engine gave it (keys as in the README's "JavaScript API").
   const json = exportBar({ t, what: t("data.page.export.report"), name: "retention-report", formats: { json: () => files.json(report) } });
   understood.querySelector("h3").after(el("div", { class: "data-section__actions" }, change, json));

@@ -1,17 +1,14 @@
-// The transactions report as the page shows it: what was understood, the
-// totals, the period table and chart, the cohort heat map and the segments.
+// The transactions report as the page shows it (what was understood is
+// understood.js's): the engine's notes, the totals, the period table and chart, the cohort heat map and the segments.
 // Each function takes the engine's report and a context
 // { t, fmt, lang, source, links } and returns a section; nothing here talks
 // to the worker. Each table can be saved as CSV from the report's own
 // numbers (not the rounded text on screen), and the chart as PNG or SVG.
 
 import { el } from "../shared/dom.js";
-import { skippedList } from "./panel.js";
 import { lineChart, heatStyle } from "../shared/charts.js";
 import { exportBar, files } from "../export/bar.js";
 import { lineChartFile, chartFormats } from "../export/chart-files.js";
-
-const NAMED_DELIMITERS = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", " ": "space" };
 
 /**
  * A table in its own horizontal scroller (reachable by keyboard), under a
@@ -25,7 +22,7 @@ export function scrollingTable(titleId, title, table, extraClass = "") {
     el("div", { class: `table-scroll ${extraClass}`.trim(), role: "region", tabindex: "0", "aria-labelledby": titleId }, table));
 }
 
-function section(id, heading, ...content) {
+export function section(id, heading, ...content) {
   return el("section", { class: "data-section", id, "aria-labelledby": `${id}-heading` },
     el("h3", { id: `${id}-heading`, class: "data-section__heading", text: heading }),
     ...content);
@@ -38,48 +35,8 @@ function monthsBetween(from, to) {
   return (ty - fy) * 12 + (tm - fm);
 }
 
-// ---- What was understood ----------------------------------------------------
-
-export function understoodPanel(report, { t, fmt, source }) {
-  const input = report.input;
-  const delimiterName = NAMED_DELIMITERS[input.delimiter];
-  const delimiter = delimiterName ? t(`data.page.delimiter.${delimiterName}`) : t("data.page.delimiter.other", { char: input.delimiter });
-  const decimal = t(input.decimal === "," ? "data.page.decimal.comma" : "data.page.decimal.point");
-  const dateOrder = t(`data.page.date_order.${input.date_order}`);
-
-  const roles = ["customer", "date", "amount", "order"];
-  const columns = el("ul", { class: "facts__list" }, roles.map((role) => {
-    const name = input.columns[role];
-    return el("li", { "data-role": role },
-      el("span", { class: "facts__role", text: t("data.page.understood.role", { role: t(`data.role.${role}`) }) }), " ",
-      name ? el("strong", { text: name }) : el("span", { class: "facts__none", text: t("data.page.mapping.none") }));
-  }));
-
-  const skipped = input.skipped_total === 0
-    ? el("span", { text: t("data.page.understood.skipped_none") })
-    : el("div", {},
-      el("p", { text: t("data.page.understood.skipped_count", { n: input.skipped_total }) }),
-      ...skippedList(input.skipped, input.skipped_total, t));
-
-  const fact = (key, label, value) => el("div", { class: "facts__item", "data-fact": key }, el("dt", { text: label }), el("dd", {}, value));
-  return section("data-understood", t("data.page.understood.heading"),
-    el("dl", { class: "facts" },
-      fact("source", t("data.page.understood.source"), source.name),
-      fact("columns", t("data.page.understood.columns"), [
-        columns,
-        input.header ? null : el("p", { class: "facts__note", text: t("data.page.understood.no_header") }),
-      ]),
-      fact("delimiter", t("data.page.understood.delimiter"), delimiter),
-      fact("decimal", t("data.page.understood.decimal"), decimal),
-      fact("date_order", t("data.page.understood.date_order"),
-        input.date_order_chosen ? t("data.page.understood.date_order_chosen", { order: dateOrder }) : dateOrder),
-      fact("encoding", t("data.page.understood.encoding"), input.encoding),
-      fact("rows", t("data.page.understood.rows"),
-        t("data.page.understood.rows_value", { rows: input.rows, orders: input.orders, customers: input.customers })),
-      fact("dates", t("data.page.understood.dates"),
-        t("data.page.understood.dates_value", { first: fmt.date(report.totals.first_date), last: fmt.date(report.totals.last_date) })),
-      fact("skipped", t("data.page.understood.skipped"), skipped)));
-}
+/** The values of warnings that are sums of money. */
+const MONEY_VALUES = ["amount", "before", "after"];
 
 /**
  * A warning's text. The engine writes dates and periods as ISO ("2026-11-20",
@@ -94,6 +51,7 @@ function warningText(warning, t, fmt) {
   for (const [name, value] of Object.entries(values)) {
     if (name === "date") vars.date = fmt.date(value);
     else if (name === "period") vars.period = fmt.period(value);
+    else if (MONEY_VALUES.includes(name)) vars[name] = fmt.money(Number(value));
     else vars[name] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
   }
   return t(`data.warning.${warning.code}`, vars);
@@ -111,6 +69,8 @@ export function warningsBox(warnings, t, fmt = null) {
 
 export function totalsCards(report, { t, fmt, lang }) {
   const totals = report.totals;
+  // A log of visits has no money: its cards are left out, and a note says why.
+  const money = report.input.has_amounts;
   const card = (key, label, value, detail) => el("div", { class: "card", "data-total": key },
     el("dt", { class: "card__label", text: label }),
     // Long figures ("87 050,20 USD") get smaller type rather than break inside a word.
@@ -133,13 +93,17 @@ export function totalsCards(report, { t, fmt, lang }) {
     [t("ui.export.field"), t("ui.export.value")],
     [t("data.page.totals.customers"), totals.customers],
     [t("data.page.totals.orders"), totals.orders],
-    [files.money(t("data.page.totals.revenue"), fmt.currency), { money: totals.revenue }],
-    [files.money(t("data.page.totals.aov"), fmt.currency), { money: totals.aov }],
+    ...(money ? [
+      [files.money(t("data.page.totals.revenue"), fmt.currency), { money: totals.revenue }],
+      [files.money(t("data.page.totals.aov"), fmt.currency), { money: totals.aov }],
+    ] : []),
     [t("data.page.totals.frequency"), totals.purchase_frequency],
     [files.percent(t("data.page.totals.repeat")), totals.repeat_purchase_rate],
     [files.money(t("data.page.totals.clv"), fmt.currency), clv && clv.value !== null && clv.value !== undefined ? { money: clv.value } : null],
-    [files.percent(t("data.page.totals.top10")), c.top10_share],
-    [files.percent(t("data.page.totals.top20")), c.top20_share],
+    ...(money ? [
+      [files.percent(t("data.page.totals.top10")), c.top10_share],
+      [files.percent(t("data.page.totals.top20")), c.top20_share],
+    ] : []),
     [t("data.page.totals.active"), totals.active_customers],
   ], lang);
   return section("data-totals", t("data.page.totals.heading"),
@@ -147,15 +111,15 @@ export function totalsCards(report, { t, fmt, lang }) {
       card("customers", t("data.page.totals.customers"), fmt.integer(totals.customers),
         t("data.page.totals.customers_detail", { first: fmt.date(totals.first_date), last: fmt.date(totals.last_date) })),
       card("orders", t("data.page.totals.orders"), fmt.integer(totals.orders)),
-      card("revenue", t("data.page.totals.revenue"), fmt.money(totals.revenue)),
-      card("aov", t("data.page.totals.aov"), fmt.money(totals.aov), t("data.page.totals.aov_detail")),
+      money ? card("revenue", t("data.page.totals.revenue"), fmt.money(totals.revenue)) : null,
+      money ? card("aov", t("data.page.totals.aov"), fmt.money(totals.aov), t("data.page.totals.aov_detail")) : null,
       card("purchase_frequency", t("data.page.totals.frequency"), fmt.decimal(totals.purchase_frequency, 2), t("data.page.totals.frequency_detail")),
       card("repeat_purchase_rate", t("data.page.totals.repeat"), fmt.percent(totals.repeat_purchase_rate), t("data.page.totals.repeat_detail")),
       clvCard,
-      card("top10", t("data.page.totals.top10"), fmt.percent(c.top10_share),
-        t("data.page.totals.top_detail", { n: c.top10_customers })),
-      card("top20", t("data.page.totals.top20"), fmt.percent(c.top20_share),
-        t("data.page.totals.top_detail", { n: c.top20_customers })),
+      money ? card("top10", t("data.page.totals.top10"), fmt.percent(c.top10_share),
+        t("data.page.totals.top_detail", { n: c.top10_customers })) : null,
+      money ? card("top20", t("data.page.totals.top20"), fmt.percent(c.top20_share),
+        t("data.page.totals.top_detail", { n: c.top20_customers })) : null,
       card("active_customers", t("data.page.totals.active"), fmt.integer(totals.active_customers),
         t("data.page.totals.active_detail", { w: report.window_days, date: fmt.date(totals.last_date) }))),
     exportBar({ t, what: t("data.page.export.totals"), name: "totals", formats: { csv } }));
@@ -181,11 +145,16 @@ const PERIOD_COLUMNS = [
   ["open", "data.page.col.open"],
 ];
 const MONEY_COLUMNS = ["revenue", "aov"];
+
+/** The period columns a report has: a log of visits has no money columns. */
+function periodColumns(report) {
+  return report.input.has_amounts ? PERIOD_COLUMNS : PERIOD_COLUMNS.filter(([key]) => !MONEY_COLUMNS.includes(key));
+}
 const PERCENT_COLUMNS = ["retention_rate", "churn_rate"];
 
 /** The period table as CSV rows: ISO periods ("2024-03"), full-precision rates, a column marking the partial period. */
 function periodRows(report, t, currency) {
-  const columns = PERIOD_COLUMNS.filter(([key]) => key !== "open");
+  const columns = periodColumns(report).filter(([key]) => key !== "open");
   const heading = ([key, label]) => {
     if (MONEY_COLUMNS.includes(key)) return files.money(t(label), currency);
     return PERCENT_COLUMNS.includes(key) ? files.percent(t(label)) : t(label);
@@ -224,7 +193,7 @@ export function periodsSection(report, { t, fmt, lang, links }, controls) {
   const caption = t("data.page.periods.caption", { w: report.window_days });
   const rows = report.periods.map((row) => {
     const name = fmt.period(row.period);
-    const cells = PERIOD_COLUMNS.map(([key]) => {
+    const cells = periodColumns(report).map(([key]) => {
       if (key === "period") {
         return el("th", { scope: "row", class: "period-name" },
           el("time", { datetime: row.period, text: name }),
@@ -247,7 +216,7 @@ export function periodsSection(report, { t, fmt, lang, links }, controls) {
     return el("tr", { "data-period": row.period, "data-partial": row.partial ? "true" : null }, cells);
   });
   const table = el("table", { class: "data-table periods-table" },
-    el("thead", {}, el("tr", {}, PERIOD_COLUMNS.map(([key, label]) =>
+    el("thead", {}, el("tr", {}, periodColumns(report).map(([key, label]) =>
       el("th", { scope: "col", class: key === "period" || key === "open" ? null : "num", text: t(label) })))),
     el("tbody", {}, rows));
 
@@ -351,6 +320,7 @@ export function cohortSection(report, { t, fmt, lang }) {
 
 /** The segments table; `onDownload(segment, button)` fetches and saves a segment's list. */
 export function segmentsSection(report, { t, fmt, lang }, onDownload) {
+  const money = report.input.has_amounts;
   const captionId = "data-segments-caption";
   const caption = t("data.page.segments.caption", { w: report.window_days, date: fmt.date(report.totals.last_date) });
   const rows = report.segments.map((segment) => {
@@ -369,19 +339,19 @@ export function segmentsSection(report, { t, fmt, lang }, onDownload) {
         el("span", { class: "segment-name", text: segment.name }),
         el("span", { class: "segment-rule", text: segment.rule })),
       el("td", { class: "num", "data-col": "customers", text: fmt.integer(segment.customers) }),
-      el("td", { class: "num", "data-col": "revenue_share", text: fmt.percent(segment.revenue_share) }),
+      money ? el("td", { class: "num", "data-col": "revenue_share", text: fmt.percent(segment.revenue_share) }) : null,
       el("td", {}, button));
   });
   const table = el("table", { class: "data-table segments-table" },
     el("thead", {}, el("tr", {},
       el("th", { scope: "col", text: t("data.page.segments.segment") }),
       el("th", { scope: "col", class: "num", text: t("data.page.segments.customers") }),
-      el("th", { scope: "col", class: "num", text: t("data.page.segments.share") }),
+      money ? el("th", { scope: "col", class: "num", text: t("data.page.segments.share") }) : null,
       el("th", { scope: "col", text: t("data.page.segments.list") }))),
     el("tbody", {}, rows));
   const csv = () => files.csv([
-    [t("data.page.segments.segment"), t("data.page.export.rule"), t("data.page.segments.customers"), files.percent(t("data.page.segments.share"))],
-    ...report.segments.map((segment) => [segment.name, segment.rule, segment.customers, segment.revenue_share]),
+    [t("data.page.segments.segment"), t("data.page.export.rule"), t("data.page.segments.customers"), ...(money ? [files.percent(t("data.page.segments.share"))] : [])],
+    ...report.segments.map((segment) => [segment.name, segment.rule, segment.customers, ...(money ? [segment.revenue_share] : [])]),
   ], lang);
   return section("data-segments", t("data.page.segments.heading"),
     scrollingTable(captionId, caption, table),

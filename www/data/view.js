@@ -41,6 +41,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
   // What the user gave and chose; kept across re-runs, the mapping step and Cancel.
   let source = null;
   let mapping = null; // { columns, dateOrder } from the mapping step
+  let fileCurrency = null; // the currency picked among those a file mixes
   let report = null;
   let reportOptions = null;
   let runId = 0;
@@ -98,6 +99,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       options.columns = mapping.columns;
       options.dateOrder = mapping.dateOrder;
     }
+    if (fileCurrency) options.currency = fileCurrency;
     return options;
   }
 
@@ -172,6 +174,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
   function useSource(next) {
     source = next;
     mapping = null;
+    fileCurrency = null;
     report = null;
     resultsBox.replaceChildren();
     mappingBox.replaceChildren();
@@ -217,9 +220,36 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     },
   };
 
+  /** Every row the engine left out, as CSV (the report lists only the first of each reason). */
+  async function downloadSkipped(button) {
+    const status = document.getElementById("data-skipped-status");
+    button.disabled = true;
+    try {
+      const csv = await orders.call("skippedRowsCsv", source, [reportOptions]);
+      downloadText(csv, "skipped-rows.csv");
+      status.textContent = t("data.page.understood.skipped_ready", { file: "skipped-rows.csv" });
+    } catch (err) {
+      status.textContent = err instanceof Cancelled ? "" : err.message;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   function showReport() {
-    const context = { t, fmt, lang: state.lang, source, links: periodLinks };
-    fill(resultsBox, reportSections(report, context, { onChangeColumns: () => showMapping(), onDownloadSegment: downloadSegment }));
+    // Amounts are shown in the currency the file names, else the reader's.
+    const reportFormat = report.input.currency
+      ? createFormat({ locale: state.numberLocale, currency: report.input.currency, t })
+      : fmt;
+    const context = { t, fmt: reportFormat, lang: state.lang, source, links: periodLinks };
+    fill(resultsBox, reportSections(report, context, {
+      onChangeColumns: () => showMapping(),
+      onDownloadSegment: downloadSegment,
+      onDownloadSkipped: downloadSkipped,
+      onCurrency(code) {
+        fileCurrency = code;
+        analyse();
+      },
+    }));
   }
 
   // ---- Building the view -----------------------------------------------------------

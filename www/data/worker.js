@@ -8,10 +8,11 @@ import init, {
   analyzeCosts,
   previewTable,
   segmentCsv,
+  skippedRowsCsv,
   sampleTransactions,
 } from "../pkg/retention_metrics.js";
 
-const METHODS = { analyzeTransactions, analyzeSurvey, analyzeCosts, previewTable, segmentCsv, sampleTransactions };
+const METHODS = { analyzeTransactions, analyzeSurvey, analyzeCosts, previewTable, segmentCsv, skippedRowsCsv, sampleTransactions };
 
 // Started once, awaited by every request.
 const ready = init();
