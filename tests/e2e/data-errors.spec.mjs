@@ -40,7 +40,7 @@ test('a file with no usable rows: the engine says why, and the next file works',
   await expectReport(page);
   await expect(ordersAlert(page)).toHaveText('');
   await expect(page.locator('#data-mapping')).toHaveCount(0);
-  await expect(totalValue(page, 'revenue')).toHaveText('$1,307.50');
+  await expect(totalValue(page, 'revenue')).toHaveText('PLN 1,307.50');
 });
 
 test('an image dropped by mistake: the alert shows the engine\'s message; pasting works after', async ({ page }) => {

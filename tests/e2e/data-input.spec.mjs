@@ -31,13 +31,14 @@ async function expectPolishFileReport(page) {
   // "zamówienia" comes out right only if the bytes were read as Windows-1250.
   await expect(understood(page, 'columns').locator('[data-role="order"]')).toContainText('Nr zamówienia');
   await expect(understood(page, 'rows')).toHaveText('8 rows: 7 orders from 4 customers');
-  await expect(understood(page, 'skipped').locator('li')).toHaveText(['Row 9: A total row (“Razem”), left out.']);
+  await expect(understood(page, 'skipped').locator('li[data-code]')).toHaveText(['total rows: 1']);
+  await expect(understood(page, 'skipped').locator('ul.skipped li')).toHaveText(['Row 9: A total row (“Razem”), left out.']);
 
   // Totals.
   await expect(totalValue(page, 'customers')).toHaveText('4');
   await expect(totalValue(page, 'orders')).toHaveText('7');
-  await expect(totalValue(page, 'revenue')).toHaveText('$1,307.50');
-  await expect(totalValue(page, 'aov')).toHaveText('$186.79'); // 1307.50 / 7
+  await expect(totalValue(page, 'revenue')).toHaveText('PLN 1,307.50');
+  await expect(totalValue(page, 'aov')).toHaveText('PLN 186.79'); // 1307.50 / 7
   await expect(totalValue(page, 'purchase_frequency')).toHaveText('1.75'); // 7 / 4
   await expect(totalValue(page, 'repeat_purchase_rate')).toHaveText('50%'); // Zofia and Łukasz of 4
   await expect(totalValue(page, 'active_customers')).toHaveText('4');
@@ -50,7 +51,7 @@ async function expectPolishFileReport(page) {
   await expect(periodCell(page, '2024-01', 'start')).toHaveText('0');
   await expect(periodCell(page, '2024-01', 'new')).toHaveText('3');
   await expect(periodCell(page, '2024-01', 'retention_rate')).toHaveText('—');
-  await expect(periodCell(page, '2024-01', 'revenue')).toHaveText('$40.50');
+  await expect(periodCell(page, '2024-01', 'revenue')).toHaveText('PLN 40.50');
   await expect(periodRow(page, '2024-01').getByRole('link')).toHaveCount(0); // no rate, nothing to open
   await expect(periodRow(page, '2024-02').getByRole('link')).toHaveAttribute('href', /start=3&end=4&new=1/);
   await expect(periodCell(page, '2024-02', 'start')).toHaveText('3');
@@ -58,7 +59,7 @@ async function expectPolishFileReport(page) {
   await expect(periodCell(page, '2024-02', 'new')).toHaveText('1');
   await expect(periodCell(page, '2024-02', 'retention_rate')).toHaveText('100%');
   await expect(periodCell(page, '2024-02', 'churn_rate')).toHaveText('0%');
-  await expect(periodCell(page, '2024-03', 'revenue')).toHaveText('$1,244.25');
+  await expect(periodCell(page, '2024-03', 'revenue')).toHaveText('PLN 1,244.25');
   await expect(periodRow(page, '2024-03').locator('.badge')).toHaveText('partial');
   await expect(periodRow(page, '2024-02').locator('.badge')).toHaveCount(0);
 

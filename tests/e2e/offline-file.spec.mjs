@@ -61,7 +61,7 @@ test('from disk with no network, a dropped CSV is analysed in the worker', async
   await dropFile(page, '#data-drop', 'orders-pl-cp1250.csv');
   await expectReport(page);
   await expect(totalValue(page, 'customers')).toHaveText('4');
-  await expect(totalValue(page, 'revenue')).toHaveText('$1,307.50');
+  await expect(totalValue(page, 'revenue')).toHaveText('PLN 1,307.50');
   // Saving works from disk too: the table as CSV, the chart as PNG (drawn through a blob: image).
   const csv = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the totals as CSV' }).click();

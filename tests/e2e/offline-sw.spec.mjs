@@ -80,7 +80,7 @@ test('after one visit the page works with the network gone: calculator and CSV a
   await expect(page.locator('html.is-ready')).toHaveCount(1);
   await dropFile(page, '#data-drop', 'orders-pl-cp1250.csv');
   await expectReport(page);
-  await expect(totalValue(page, 'revenue')).toHaveText('$1,307.50');
+  await expect(totalValue(page, 'revenue')).toHaveText('PLN 1,307.50');
 
   // So is the offline file behind "Download for offline use".
   const link = page.locator('#page-actions a[download]');

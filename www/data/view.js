@@ -42,6 +42,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
   let source = null;
   let mapping = null; // { columns, dateOrder } from the mapping step
   let fileCurrency = null; // the currency picked among those a file mixes
+  let currencyChosen = false; // the reader picked a currency since the file was given
   let report = null;
   let reportOptions = null;
   let runId = 0;
@@ -66,6 +67,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       if (source) analyse();
     },
     onCurrencyChange() {
+      currencyChosen = true;
       fmt = makeFormat();
       onSettingsChange();
       if (report) showReport();
@@ -118,6 +120,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       if (id !== runId) return;
       report = result;
       reportOptions = options;
+      followFileCurrency(report.input.currency);
       mappingBox.replaceChildren();
       showReport();
       statusBox.textContent = t("data.page.done", { orders: report.input.orders, customers: report.input.customers });
@@ -175,6 +178,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     source = next;
     mapping = null;
     fileCurrency = null;
+    currencyChosen = false;
     report = null;
     resultsBox.replaceChildren();
     mappingBox.replaceChildren();
@@ -220,6 +224,19 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     },
   };
 
+  /**
+   * The currency the file's amounts name (`zł`, `€`, a currency column)
+   * becomes the page's, until the reader picks another.
+   */
+  function followFileCurrency(code) {
+    if (!code || currencyChosen || code === state.currency || !state.currencies.includes(code)) return;
+    state.currency = code;
+    const select = document.getElementById("data-currency");
+    if (select) select.value = code;
+    fmt = makeFormat();
+    onSettingsChange();
+  }
+
   /** Every row the engine left out, as CSV (the report lists only the first of each reason). */
   async function downloadSkipped(button) {
     const status = document.getElementById("data-skipped-status");
@@ -236,11 +253,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
   }
 
   function showReport() {
-    // Amounts are shown in the currency the file names, else the reader's.
-    const reportFormat = report.input.currency
-      ? createFormat({ locale: state.numberLocale, currency: report.input.currency, t })
-      : fmt;
-    const context = { t, fmt: reportFormat, lang: state.lang, source, links: periodLinks };
+    const context = { t, fmt, lang: state.lang, source, links: periodLinks };
     fill(resultsBox, reportSections(report, context, {
       onChangeColumns: () => showMapping(),
       onDownloadSegment: downloadSegment,
