@@ -167,6 +167,11 @@ fn bytes_of(input: &JsValue, lang: Locale) -> Result<Vec<u8>, JsValue> {
     } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
         Ok(bytes.to_vec())
     } else if let Some(buffer) = input.dyn_ref::<ArrayBuffer>() {
+        // A buffer already handed to another thread (detached) has no
+        // bytes, and a view on it cannot be made: read as an empty file.
+        if buffer.byte_length() == 0 {
+            return Ok(Vec::new());
+        }
         Ok(Uint8Array::new(buffer).to_vec())
     } else {
         Err(thrown(field_error(lang, "file", ErrorCode::NoData, "data.error.not_a_file", &[])))
@@ -199,7 +204,7 @@ pub fn catalog(options: JsValue) -> Result<JsValue, JsValue> {
 
 /// `compute(id, inputs, options?)`: one metric from numbers or typed text.
 #[wasm_bindgen(skip_typescript)]
-pub fn compute(id: &str, inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn compute(id: JsValue, inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = Options(options);
     let settings = ComputeOptions::read(
         options.text("locale").as_deref(),
@@ -208,7 +213,10 @@ pub fn compute(id: &str, inputs: JsValue, options: JsValue) -> Result<JsValue, J
         options.text("sector"),
     );
     let inputs = raw_inputs(&inputs, settings.language())?;
-    to_js(&crate::compute::compute(id, &inputs, &settings).map_err(thrown)?)
+    // An id that is not text (a number, an object) names no metric: the
+    // engine's unknown-metric error says so, rather than the glue failing.
+    let id = id.as_string().unwrap_or_default();
+    to_js(&crate::compute::compute(&id, &inputs, &settings).map_err(thrown)?)
 }
 
 /// `messages(lang?)`: the page's own texts (interface, currencies, sectors).

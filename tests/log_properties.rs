@@ -62,10 +62,7 @@ fn figures(report: &TransactionReport) -> String {
     let segments: Vec<_> = report.segments.iter().map(|s| (s.id, s.customers)).collect();
     let cohorts: Vec<_> = report.cohorts.iter().map(|c| (c.cohort.clone(), c.customers.clone())).collect();
     let t = &report.totals;
-    format!(
-        "{:?}",
-        (t.customers, t.orders, cents(t.revenue), &report.input.skipped_total, periods, segments, cohorts)
-    )
+    format!("{:?}", (t.customers, t.orders, cents(t.revenue), &report.input.skipped_total, periods, segments, cohorts))
 }
 
 proptest! {

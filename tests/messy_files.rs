@@ -188,6 +188,12 @@ fn survey_answers() {
     assert_eq!((csat.scale.min, csat.scale.max, csat.scale_detected, csat.satisfied), (1, 5, true, Some(3)));
     close(csat.value, 60.0);
     assert_eq!(csat.column, "rating");
+    // A survey tool's report title and a comment whose quote never closes:
+    // both listed, and the answers after the quote still counted.
+    let titled = survey(SurveyKind::Csat, None, "Survey export, March\nrating;comment\n5;\"great\n4;ok\n2;bad\n");
+    assert_eq!(titled.responses, 2);
+    let skipped: Vec<_> = titled.skipped.iter().map(|s| (s.row, s.code)).collect();
+    assert_eq!(skipped, [(1, SkipReason::Title), (3, SkipReason::UnclosedQuote)]);
     // CSAT on a picked 1–10 scale: 9–10.
     let ten = survey(SurveyKind::Csat, Some(10), "9\n10\n8\n");
     close(ten.value, 200.0 / 3.0);

@@ -236,7 +236,8 @@ pub fn skipped_csv(bytes: impl AsRef<[u8]>, options: &TransactionOptions) -> Res
     let log = read_log(bytes.as_ref(), &log_options, &mut |_| {})?;
     let texts = Texts::for_locale(options.log.lang);
     let header = ["row", "reason"].map(|k| Cell::Text(texts.get(&format!("data.csv.{k}")).to_string()));
-    let rows = log.input.skipped.iter().map(|skip| vec![Cell::Number(skip.row as f64), Cell::Text(skip.reason.clone())]);
+    let rows =
+        log.input.skipped.iter().map(|skip| vec![Cell::Number(skip.row as f64), Cell::Text(skip.reason.clone())]);
     Ok(export::write_table(Sheet::for_locale(options.log.lang), std::iter::once(header.to_vec()).chain(rows)))
 }
 

@@ -222,7 +222,14 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
     let mut previous_line = None;
     let mut first_row: Option<(u64, Vec<String>)> = None;
     let mut row_count = 0;
-    while let Some(line) = rows.next_into(&mut record) {
+    // Title lines above the header, and rows lost to a quote left open:
+    // listed with the answers left out, so no row goes without a word.
+    let mut unreadable: Vec<(u64, SkipReason, String)> =
+        layout.titles.iter().map(|(line, title)| (*line, SkipReason::Title, title.clone())).collect();
+    loop {
+        let next = rows.next_into(&mut record);
+        unreadable.extend(rows.broken_quotes.drain(..).map(|line| (line, SkipReason::UnclosedQuote, String::new())));
+        let Some(line) = next else { break };
         row_count += 1;
         if first_row.is_none() {
             first_row = Some((line, cells(&record)));
@@ -266,6 +273,9 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
     };
     let mut counts = vec![0u64; usize::from(scale.max - scale.min) + 1];
     let mut skips = Skips::new(lang);
+    for (line, reason, text) in &unreadable {
+        skips.add(*line, *reason, text);
+    }
     for (line, value, text) in &answers {
         match value {
             Some(v) if whole(*v) && *v >= f64::from(scale.min) && *v <= f64::from(scale.max) => {

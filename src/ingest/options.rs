@@ -103,8 +103,12 @@ fn name(
 /// At most a few dozen characters of what was given, for a message: an
 /// error never echoes a whole pasted file back.
 pub fn quoted(text: &str) -> String {
-    const LONGEST: usize = 40;
-    match text.char_indices().nth(LONGEST) {
+    shortened(text, 40)
+}
+
+/// The first `longest` characters of a text, and `…` when there were more.
+pub fn shortened(text: &str, longest: usize) -> String {
+    match text.char_indices().nth(longest) {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_string(),
     }

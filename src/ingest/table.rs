@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::date::read_date;
 use super::number::read_number;
-use super::options::quoted;
+use super::options::{quoted, shortened};
 use crate::locale::Locale;
 use crate::text::Texts;
 
@@ -85,7 +85,10 @@ impl Layout {
                 continue;
             }
             let line = lines.line_at(sample, record.position().map_or(0, |p| p.byte() as usize));
-            if looks_like_header(&record) && (width == 1 || filled(&record) >= 2) {
+            // A record that runs to the end of a cut sample may be cut too:
+            // not a header to trust (a file of one endless line has none).
+            let cut = sample.len() < text.len() && reader.position().byte() as usize >= sample.len();
+            if !cut && looks_like_header(&record) && (width == 1 || filled(&record) >= 2) {
                 layout.header = Some(cells(&record));
                 layout.data_from = reader.position().byte() as usize;
                 layout.titles = candidates;
@@ -148,13 +151,15 @@ impl Layout {
     }
 
     /// The first `limit` data rows as cells, for confirming columns by what
-    /// they hold.
+    /// they hold and for a preview. Each cell is cut to a few hundred
+    /// characters, so a file of one endless line previews in kilobytes.
     pub fn sample(&self, text: &str, limit: usize) -> Vec<Vec<String>> {
+        const LONGEST_CELL: usize = 200;
         let mut reader = self.rows(text);
         let mut record = ByteRecord::new();
         let mut rows = Vec::new();
         while rows.len() < limit && reader.next_into(&mut record).is_some() {
-            rows.push(cells(&record));
+            rows.push((0..record.len()).map(|i| shortened(field(&record, i), LONGEST_CELL)).collect());
         }
         rows
     }
