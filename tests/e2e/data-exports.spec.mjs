@@ -4,7 +4,7 @@
 // mapped without an amount. Every row is accounted for on screen.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { guardPage } from './helpers.mjs';
+import { guardPage, expectNoAxeViolations } from './helpers.mjs';
 import { openDataView, chooseOrdersFile, expectReport, totalValue, understood, ordersAlert } from './data-helpers.mjs';
 
 guardPage(test);
@@ -99,4 +99,25 @@ test('a headerless log mapped with no amount column is read as visits', async ({
   await expectReport(page);
   await expect(totalValue(page, 'orders')).toHaveText('5');
   await expect(page.locator('[data-total="revenue"]')).toHaveCount(0);
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`no axe violations with a mixed-currency report open, its rows left out unfolded (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openDataView(page);
+    await chooseOrdersFile(page, shared('stripe-payments.csv'));
+    await expectReport(page);
+    await expect(page.locator('#data-file-currency')).toBeVisible();
+    await understood(page, 'skipped').locator('summary').click();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('in Polish, a visits-only book reads in Polish throughout', async ({ page }) => {
+  await openDataView(page, '&lang=pl');
+  await chooseOrdersFile(page, shared('visits-1251.csv'));
+  await expectReport(page, 'Analiza gotowa');
+  await expect(understood(page, 'columns').locator('[data-role="amount"]')).toHaveText('kwota: Brak kolumny kwot (same wizyty)');
+  await expect(page.locator('.warnings li[data-code="no_amounts"]')).toContainText('nie mają kolumny kwot');
+  await expect(understood(page, 'skipped').locator('li[data-code="total_row"]')).toHaveText('wiersze podsumowania: 1');
 });
