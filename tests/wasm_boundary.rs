@@ -56,7 +56,7 @@ fn catalog_has_the_documented_shape() {
 #[wasm_bindgen_test]
 fn compute_returns_value_unit_formula_steps_and_reading() {
     let inputs = object(&[("start", 200.into()), ("end", 210.into()), ("new", 30.into())]);
-    let result = compute("retention_rate", inputs, JsValue::UNDEFINED).expect("computes");
+    let result = compute("retention_rate".into(), inputs, JsValue::UNDEFINED).expect("computes");
     assert_eq!(number(&result, "value"), 90.0);
     assert_eq!(text(&result, "unit"), "percent");
     assert_eq!(text(&result, "formula"), "((E − N) / S) × 100");
@@ -70,7 +70,7 @@ fn compute_returns_value_unit_formula_steps_and_reading() {
 fn typed_strings_follow_the_locale_option() {
     let inputs = object(&[("revenue", "1 234,50".into()), ("orders", "2".into())]);
     let options = object(&[("locale", "pl".into()), ("currency", "PLN".into())]);
-    let result = compute("average_order_value", inputs, options).expect("computes");
+    let result = compute("average_order_value".into(), inputs, options).expect("computes");
     assert_eq!(number(&result, "value"), 617.25);
     assert_eq!(text(&result, "display"), "617,25\u{a0}zł");
     // The numbers the result was worked out from, as read, in the catalog's order.
@@ -97,7 +97,7 @@ fn table_csv_writes_for_the_readers_spreadsheet() {
 #[wasm_bindgen_test]
 fn invalid_input_throws_an_error_with_field_and_code() {
     let inputs = object(&[("start", 200.into()), ("lost", 250.into())]);
-    let thrown = compute("churn_rate", inputs, JsValue::UNDEFINED).expect_err("rejected");
+    let thrown = compute("churn_rate".into(), inputs, JsValue::UNDEFINED).expect_err("rejected");
     let error: &Error = thrown.dyn_ref().expect("a JS Error");
     assert!(String::from(error.message()).starts_with("Customers lost (L) can't be more than"));
     assert_eq!(text(&thrown, "field"), "lost");
@@ -108,7 +108,7 @@ fn invalid_input_throws_an_error_with_field_and_code() {
 #[wasm_bindgen_test]
 fn nan_and_wrong_types_are_errors_for_each_field() {
     let inputs = object(&[("start", JsValue::from_f64(f64::NAN)), ("lost", JsValue::TRUE)]);
-    let thrown = compute("churn_rate", inputs, JsValue::UNDEFINED).expect_err("rejected");
+    let thrown = compute("churn_rate".into(), inputs, JsValue::UNDEFINED).expect_err("rejected");
     let errors = array(&thrown, "errors");
     assert_eq!(errors.length(), 2);
     for error in errors.iter() {
@@ -119,11 +119,14 @@ fn nan_and_wrong_types_are_errors_for_each_field() {
 
 #[wasm_bindgen_test]
 fn missing_inputs_and_unknown_metrics_throw() {
-    let thrown = compute("churn_rate", JsValue::UNDEFINED, JsValue::UNDEFINED).expect_err("rejected");
+    let thrown = compute("churn_rate".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect_err("rejected");
     assert_eq!((text(&thrown, "field"), text(&thrown, "code")), ("start".to_string(), "required".to_string()));
-    let thrown = compute("happiness", JsValue::UNDEFINED, JsValue::UNDEFINED).expect_err("rejected");
+    let thrown = compute("happiness".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect_err("rejected");
     assert_eq!(text(&thrown, "code"), "unknown_metric");
-    let thrown = compute("churn_rate", "start=5".into(), JsValue::UNDEFINED).expect_err("rejected");
+    // An id that is not text names no metric either (it used to trap in the glue).
+    let thrown = compute(5.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect_err("rejected");
+    assert_eq!(text(&thrown, "code"), "unknown_metric");
+    let thrown = compute("churn_rate".into(), "start=5".into(), JsValue::UNDEFINED).expect_err("rejected");
     assert_eq!(text(&thrown, "field"), "inputs");
 }
 
@@ -133,7 +136,8 @@ fn every_catalog_example_round_trips_through_javascript() {
     for metric in metrics.iter() {
         for example in array(&metric, "examples").iter() {
             let id = text(&metric, "id");
-            let result = compute(&id, get(&example, "inputs"), JsValue::UNDEFINED).expect("example computes");
+            let result =
+                compute(id.as_str().into(), get(&example, "inputs"), JsValue::UNDEFINED).expect("example computes");
             let (value, expected) = (number(&result, "value"), number(&example, "value"));
             assert!((value - expected).abs() < 1e-9, "{id}: {value} != {expected}");
         }
