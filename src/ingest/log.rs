@@ -514,6 +514,93 @@ struct Merged {
     refunded: Refunds,
 }
 
+/// Decides, row by row, whether a row counts and for whom and when: the
+/// part of turning rows into orders that every row goes through.
+struct Settler {
+    date_order: DateOrder,
+    order_standing: Vec<Standing>,
+    /// Each order's customer and date, from the first of its lines that gives them.
+    order_customer: Vec<u32>,
+    order_date: Vec<DateParts>,
+    row_refunds: std::iter::Peekable<std::vec::IntoIter<(u32, f64)>>,
+    row_currency: Vec<u8>,
+    keep_currency: Option<u8>,
+    /// Money the refund column (or a refunded status) gave back on counted rows.
+    refunded: Refunds,
+}
+
+impl Settler {
+    fn new(rows: &[Row], merging: Merging) -> Settler {
+        let count = merging.order_count;
+        let mut order_customer = vec![NO_CUSTOMER; count];
+        let mut order_date = vec![DateParts::UNKNOWN; count];
+        for row in rows.iter().filter(|r| r.order != NO_ORDER) {
+            let o = row.order as usize;
+            if order_customer[o] == NO_CUSTOMER {
+                order_customer[o] = row.customer;
+            }
+            if order_date[o] == DateParts::UNKNOWN {
+                order_date[o] = row.date;
+            }
+        }
+        Settler {
+            date_order: merging.date_order,
+            order_standing: merging.order_standing,
+            order_customer,
+            order_date,
+            row_refunds: merging.row_refunds.into_iter().peekable(),
+            row_currency: merging.row_currency,
+            keep_currency: merging.keep_currency,
+            refunded: Refunds::default(),
+        }
+    }
+
+    /// The customer and day of row `index`, or `None` with the reason listed.
+    fn settle(&mut self, index: usize, row: &Row, skips: &mut Skips) -> Option<(u32, Day)> {
+        let refund = match self.row_refunds.peek() {
+            Some(&(at, amount)) if at as usize == index => {
+                self.row_refunds.next();
+                amount
+            }
+            _ => 0.0,
+        };
+        let line = u64::from(row.line);
+        if let (Some(keep), Some(&currency)) = (self.keep_currency, self.row_currency.get(index)) {
+            if currency != 0 && currency != keep {
+                skips.add(line, SkipReason::OtherCurrency, "");
+                return None;
+            }
+        }
+        let (customer, date) = if row.order == NO_ORDER {
+            (row.customer, row.date)
+        } else {
+            let o = row.order as usize;
+            if self.order_standing[o] == Standing::LeftOut {
+                skips.add(line, SkipReason::LeftOut, "");
+                return None;
+            }
+            (self.order_customer[o], self.order_date[o])
+        };
+        if customer == NO_CUSTOMER || date == DateParts::UNKNOWN {
+            let reason = if customer == NO_CUSTOMER { SkipReason::NoCustomer } else { SkipReason::NoDate };
+            skips.add(line, reason, "");
+            return None;
+        }
+        let Some(day) = date.day(self.date_order) else {
+            match date.is_year_first() {
+                true => skips.add(line, SkipReason::BadDate, &date.year_first_text()),
+                false => skips.add(line, SkipReason::DateOrder, ""),
+            }
+            return None;
+        };
+        if refund > 0.0 {
+            self.refunded.rows += 1;
+            self.refunded.amount += refund;
+        }
+        Some((customer, day))
+    }
+}
+
 /// Turns rows into orders: reads each date in the settled order (skipping
 /// the rows it does not fit), leaves out rows in another currency and
 /// orders whose status says no sale happened, fills an order line's missing
@@ -521,80 +608,51 @@ struct Merged {
 /// id, in the order each order first appears. A negative row outside any
 /// order is a refund, not an order.
 fn into_orders(rows: Vec<Row>, merging: Merging, skips: &mut Skips) -> Merged {
-    let Merging { date_order, order_count, order_standing, refund_column, row_refunds, row_currency, keep_currency } =
-        merging;
-    // An order line may leave the customer or the date to another line of its order.
-    let mut order_customer = vec![NO_CUSTOMER; order_count];
-    let mut order_date = vec![DateParts::UNKNOWN; order_count];
-    for row in rows.iter().filter(|r| r.order != NO_ORDER) {
-        let o = row.order as usize;
-        if order_customer[o] == NO_CUSTOMER {
-            order_customer[o] = row.customer;
-        }
-        if order_date[o] == DateParts::UNKNOWN {
-            order_date[o] = row.date;
-        }
-    }
-    let mut merged: Vec<u32> = vec![u32::MAX; order_count];
+    let order_count = merging.order_count;
+    let refund_column = merging.refund_column;
+    let mut settler = Settler::new(&rows, merging);
     let mut out = Merged {
-        orders: Vec::with_capacity(rows.len() - order_count.min(rows.len()) + order_count),
+        orders: Vec::new(),
         refunds: Vec::new(),
         merged_lines: 0,
         refund_rows: 0,
         refunded: Refunds::default(),
     };
-    let mut refunds_at = row_refunds.into_iter().peekable();
+    if order_count == 0 {
+        // One row, one order: converted in place (an order is smaller than a
+        // row), so a million-row log does not hold both lists at once.
+        let mut index = 0;
+        out.orders = rows
+            .into_iter()
+            .filter_map(|row| {
+                index += 1;
+                let (customer, day) = settler.settle(index - 1, &row, skips)?;
+                if row.amount < 0.0 {
+                    out.refund_rows += 1;
+                    out.refunds.push((Order { customer, day, amount: -row.amount }, row.line));
+                    return None;
+                }
+                Some(Order { customer, day, amount: row.amount })
+            })
+            .collect();
+        out.refunded = settler.refunded;
+        out.refunded.rows += out.refund_rows;
+        out.refunded.amount += out.refunds.iter().map(|(refund, _)| refund.amount).sum::<f64>();
+        return out;
+    }
+    let mut merged: Vec<u32> = vec![u32::MAX; order_count];
+    out.orders.reserve(rows.len() - order_count.min(rows.len()) + order_count);
     let mut first_lines: Vec<u32> = Vec::new();
     for (index, row) in rows.into_iter().enumerate() {
-        let refund = match refunds_at.peek() {
-            Some(&(at, amount)) if at as usize == index => {
-                refunds_at.next();
-                amount
-            }
-            _ => 0.0,
-        };
-        let line = u64::from(row.line);
-        if let (Some(keep), Some(&currency)) = (keep_currency, row_currency.get(index)) {
-            if currency != 0 && currency != keep {
-                skips.add(line, SkipReason::OtherCurrency, "");
-                continue;
-            }
-        }
-        let in_order = row.order != NO_ORDER;
-        let (customer, date) = if in_order {
-            let o = row.order as usize;
-            if order_standing[o] == Standing::LeftOut {
-                skips.add(line, SkipReason::LeftOut, "");
-                continue;
-            }
-            (order_customer[o], order_date[o])
-        } else {
-            (row.customer, row.date)
-        };
-        if customer == NO_CUSTOMER || date == DateParts::UNKNOWN {
-            let reason = if customer == NO_CUSTOMER { SkipReason::NoCustomer } else { SkipReason::NoDate };
-            skips.add(line, reason, "");
-            continue;
-        }
-        let Some(day) = date.day(date_order) else {
-            match date.is_year_first() {
-                true => skips.add(line, SkipReason::BadDate, &date.year_first_text()),
-                false => skips.add(line, SkipReason::DateOrder, ""),
-            }
-            continue;
-        };
-        if refund > 0.0 {
-            out.refunded.rows += 1;
-            out.refunded.amount += refund;
-        }
-        if !in_order && row.amount < 0.0 {
+        let Some((customer, day)) = settler.settle(index, &row, skips) else { continue };
+        if row.order == NO_ORDER && row.amount < 0.0 {
             out.refund_rows += 1;
             out.refunded.rows += 1;
             out.refunded.amount -= row.amount;
             out.refunds.push((Order { customer, day, amount: -row.amount }, row.line));
             continue;
         }
-        if in_order {
+        if row.order != NO_ORDER {
             let slot = &mut merged[row.order as usize];
             if *slot != u32::MAX {
                 out.orders[*slot as usize].amount += row.amount;
@@ -606,6 +664,9 @@ fn into_orders(rows: Vec<Row>, merging: Merging, skips: &mut Skips) -> Merged {
         out.orders.push(Order { customer, day, amount: row.amount });
         first_lines.push(row.line);
     }
+    out.refunded.rows += settler.refunded.rows;
+    out.refunded.amount += settler.refunded.amount;
+    let order_standing = settler.order_standing;
     // An order that comes to less than nothing (a return receipt) gave
     // money back: a refund, not an order.
     if out.orders.iter().any(|o| o.amount < 0.0) {
