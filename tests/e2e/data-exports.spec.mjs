@@ -20,6 +20,8 @@ test('a visits-only appointment book: every figure but money, and the reason sai
   await expect(understood(page, 'columns').locator('[data-role="amount"]')).toContainText('No amount column (visits only)');
   await expect(totalValue(page, 'customers')).toHaveText('4');
   await expect(totalValue(page, 'orders')).toHaveText('12');
+  await expect(page.locator('[data-total="orders"] .card__label')).toHaveText('Visits');
+  await expect(page.locator('#data-periods thead th')).toContainText(['Visits']);
   // Money is left out, not shown as 0.
   await expect(page.locator('[data-total="revenue"]')).toHaveCount(0);
   await expect(page.locator('[data-total="aov"]')).toHaveCount(0);

@@ -110,10 +110,11 @@ export function totalsCards(report, { t, fmt, lang }) {
     el("dl", { class: "cards" },
       card("customers", t("data.page.totals.customers"), fmt.integer(totals.customers),
         t("data.page.totals.customers_detail", { first: fmt.date(totals.first_date), last: fmt.date(totals.last_date) })),
-      card("orders", t("data.page.totals.orders"), fmt.integer(totals.orders)),
+      card("orders", t(money ? "data.page.totals.orders" : "data.page.totals.visits"), fmt.integer(totals.orders)),
       money ? card("revenue", t("data.page.totals.revenue"), fmt.money(totals.revenue)) : null,
       money ? card("aov", t("data.page.totals.aov"), fmt.money(totals.aov), t("data.page.totals.aov_detail")) : null,
-      card("purchase_frequency", t("data.page.totals.frequency"), fmt.decimal(totals.purchase_frequency, 2), t("data.page.totals.frequency_detail")),
+      card("purchase_frequency", t("data.page.totals.frequency"), fmt.decimal(totals.purchase_frequency, 2),
+        t(money ? "data.page.totals.frequency_detail" : "data.page.totals.frequency_detail_visits")),
       card("repeat_purchase_rate", t("data.page.totals.repeat"), fmt.percent(totals.repeat_purchase_rate), t("data.page.totals.repeat_detail")),
       clvCard,
       money ? card("top10", t("data.page.totals.top10"), fmt.percent(c.top10_share),
@@ -148,7 +149,9 @@ const MONEY_COLUMNS = ["revenue", "aov"];
 
 /** The period columns a report has: a log of visits has no money columns. */
 function periodColumns(report) {
-  return report.input.has_amounts ? PERIOD_COLUMNS : PERIOD_COLUMNS.filter(([key]) => !MONEY_COLUMNS.includes(key));
+  if (report.input.has_amounts) return PERIOD_COLUMNS;
+  return PERIOD_COLUMNS.filter(([key]) => !MONEY_COLUMNS.includes(key))
+    .map(([key, label]) => [key, key === "orders" ? "data.page.col.visits" : label]);
 }
 const PERCENT_COLUMNS = ["retention_rate", "churn_rate"];
 
