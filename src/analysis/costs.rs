@@ -9,7 +9,8 @@ use crate::error::{ErrorCode, FieldError};
 use crate::ingest::columns::{fold, is_total, Role};
 use crate::ingest::decode::text_of;
 use crate::ingest::headers::role_of;
-use crate::ingest::number::{read_number, RawValue};
+use crate::ingest::intern::Interner;
+use crate::ingest::number::{read_number, RawValue, MAX_AMOUNT};
 use crate::ingest::options::whole_number;
 use crate::ingest::skips::{SkipReason, SkippedRow, Skips};
 use crate::ingest::table::{field, Layout};
@@ -82,6 +83,10 @@ pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, 
     let hint = if decimal == ',' { Locale::Pl } else { Locale::En };
 
     let mut categories: Vec<CostCategory> = Vec::new();
+    // Folded name → its place in `categories`, so each row finds its
+    // category in constant time (a search of the list made 20,000
+    // categories take 40 s).
+    let mut names = Interner::default();
     let mut skips = Skips::new(lang);
     let mut record = ByteRecord::new();
     let mut rows = layout.rows(&text);
@@ -96,10 +101,13 @@ pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, 
             skips.add(line, SkipReason::BadAmount, cell);
             continue;
         };
-        let key = fold(name);
-        match categories.iter_mut().find(|c| fold(&c.category) == key) {
-            Some(c) => c.amount += value,
-            None => categories.push(CostCategory { category: name.to_string(), amount: value, share: None }),
+        if value.abs() > MAX_AMOUNT {
+            skips.add(line, SkipReason::TooLarge, cell);
+            continue;
+        }
+        match names.number(fold(name).as_bytes()) {
+            (_, true) => categories.push(CostCategory { category: name.to_string(), amount: value, share: None }),
+            (index, false) => categories[index as usize].amount += value,
         }
     }
     if categories.is_empty() {
@@ -136,4 +144,54 @@ pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, 
 pub fn active_customers(raw: Option<&RawValue>, lang: Locale) -> Result<Option<u64>, FieldError> {
     const MAX_EXACT: u64 = 1 << 53;
     whole_number(raw, "active_customers", "data.error.active_customers", 0, MAX_EXACT, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn costs(text: &str) -> CostReport {
+        analyze_costs(text.as_bytes(), &CostOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn categories_keep_first_appearance_and_first_spelling() {
+        let report = costs("category;amount\nTeam;5\nsoftware;2\nTEAM;1\nSoftware;3\nPromo;4\n");
+        let rows: Vec<_> = report.categories.iter().map(|c| (c.category.as_str(), c.amount)).collect();
+        assert_eq!(rows, [("Team", 6.0), ("software", 5.0), ("Promo", 4.0)]);
+    }
+
+    #[test]
+    fn twenty_thousand_categories_are_grouped() {
+        // Each row once searched every category before it, folding both names.
+        let mut text = String::from("category,amount\n");
+        for round in 0..2 {
+            for i in 0..20_000 {
+                text.push_str(&format!("{}{i},{}\n", if round == 0 { "cat" } else { "CAT" }, round + 1));
+            }
+        }
+        let report = costs(&text);
+        assert_eq!(report.categories.len(), 20_000);
+        assert_eq!(report.categories[19_999].category, "cat19999");
+        assert!(report.categories.iter().all(|c| c.amount == 3.0));
+        assert_eq!(report.total, 60_000.0);
+    }
+
+    #[test]
+    fn amounts_too_large_to_sum_are_skipped_as_bad_amounts() {
+        // Two amounts near 10³⁰⁸ once summed to ∞, and every share to NaN.
+        let huge = "9".repeat(308);
+        let report = costs(&format!("category;amount\nA;{huge}\nA;{huge}\nB;-{huge}\nC;1 000 000 000 000 000\nD;5\n"));
+        assert_eq!(report.total, 1e15 + 5.0);
+        let names: Vec<_> = report.categories.iter().map(|c| c.category.as_str()).collect();
+        assert_eq!(names, ["C", "D"], "10¹⁵ itself is an amount");
+        assert!(report.categories.iter().all(|c| c.share.is_some_and(f64::is_finite)));
+        assert_eq!(report.skipped_total, 3);
+        let rows: Vec<_> = report.skipped.iter().map(|s| (s.row, s.code)).collect();
+        assert_eq!(rows, [(2, SkipReason::BadAmount), (3, SkipReason::BadAmount), (4, SkipReason::BadAmount)]);
+        assert!(report.skipped[0].reason.contains("too large"), "{}", report.skipped[0].reason);
+        assert!(report.skipped[0].reason.contains("1,000,000,000,000,000"), "{}", report.skipped[0].reason);
+        let one_more = costs("category;amount\nA;1 000 000 000 000 001\nB;1\n");
+        assert_eq!((one_more.total, one_more.skipped_total), (1.0, 1));
+    }
 }

@@ -17,7 +17,7 @@ use super::date::{read_date, read_unusual_date, DateOrder, DateParts, OrderEvide
 use super::decode::{text_of, Encoding};
 use super::headers::find_columns;
 use super::intern::Interner;
-use super::number::{read_number, read_plain_amount};
+use super::number::{read_number, read_plain_amount, MAX_AMOUNT};
 use super::skips::{SkipCount, SkipReason, SkippedRow, Skips};
 use super::status::{standing, Standing};
 use super::table::{cells, field, field_bytes, Layout, Rows};
@@ -162,10 +162,6 @@ const PROGRESS_EVERY: usize = 1 << 16;
 /// The years a shop's log can hold; a date outside them is a placeholder
 /// (`1000-01-01`, `9999-12-31`) and would stretch every table over centuries.
 const SENSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1970..=2099;
-
-/// The largest amount one row may hold: a trillion. Past it a number is a
-/// mistake (or an attack), and sums of such would leave the finite numbers.
-const MAX_AMOUNT: f64 = 1e12;
 
 /// How many rows the columns are confirmed on.
 const SAMPLE_ROWS: usize = 200;
@@ -377,7 +373,7 @@ fn read_row(record: &ByteRecord, line: u64, layout: &Layout, reading: &Reading, 
         }
     };
     if !amount.is_finite() || amount.abs() > MAX_AMOUNT {
-        skips.add(line, SkipReason::BadAmount, field(record, columns.amount.unwrap_or_default()));
+        skips.add(line, SkipReason::TooLarge, field(record, columns.amount.unwrap_or_default()));
         return;
     }
     if let Some(at) = columns.currency {

@@ -61,6 +61,11 @@ pub fn read_raw(raw: &RawValue, locale: Option<Locale>) -> Result<f64, NumberErr
     }
 }
 
+/// The largest amount one row of a file may hold: 10¹⁵ (a thousand
+/// trillion). Past it a number is a mistake (or an attack),
+/// and sums of such would leave the finite numbers.
+pub const MAX_AMOUNT: f64 = 1e15;
+
 /// Currency marks and units people put before or after a number. Longer
 /// marks come first so that `руб.` is removed whole, not as `р` + `уб.`.
 /// ASCII marks match in any case; the others are listed in the cases people

@@ -7,7 +7,9 @@
 
 use serde::Serialize;
 
+use super::number::MAX_AMOUNT;
 use super::options::quoted;
+use crate::format::format_number;
 use crate::locale::Locale;
 use crate::text::Texts;
 
@@ -37,6 +39,8 @@ pub enum SkipReason {
     DateOrder,
     /// The amount cell is empty or not a number.
     BadAmount,
+    /// The amount is larger than [`MAX_AMOUNT`].
+    TooLarge,
     /// The date lies outside the years a shop's log can hold (a
     /// placeholder such as `1000-01-01` or `9999-12-31`).
     OutOfRange,
@@ -54,7 +58,7 @@ pub enum SkipReason {
 }
 
 /// Every reason, in the order the page lists their counts.
-pub const ALL_REASONS: [SkipReason; 16] = [
+pub const ALL_REASONS: [SkipReason; 17] = [
     SkipReason::LeftOut,
     SkipReason::OtherCurrency,
     SkipReason::Title,
@@ -69,6 +73,7 @@ pub const ALL_REASONS: [SkipReason; 16] = [
     SkipReason::DateOrder,
     SkipReason::OutOfRange,
     SkipReason::BadAmount,
+    SkipReason::TooLarge,
     SkipReason::BadScore,
     SkipReason::RefundWithoutOrder,
 ];
@@ -95,6 +100,7 @@ impl SkipReason {
             SkipReason::BadDate => "data.skip.bad_date",
             SkipReason::DateOrder => "data.skip.date_order",
             SkipReason::BadAmount => "data.skip.bad_amount",
+            SkipReason::TooLarge => "data.skip.amount_too_large",
             SkipReason::TotalRow => "data.skip.total_row",
             SkipReason::BadScore => "data.skip.bad_score",
         }
@@ -170,7 +176,12 @@ impl Skips {
         *count += 1;
         if self.list_all || (*count <= LISTED_PER_REASON && self.listed.len() < LISTED_SKIPS) {
             let text = quoted(text);
-            let reason = Texts::for_locale(self.lang).fill(code.key(), &|name| (name == "text").then(|| text.clone()));
+            let lang = self.lang;
+            let reason = Texts::for_locale(lang).fill(code.key(), &|name| match name {
+                "text" => Some(text.clone()),
+                "max" => Some(format_number(MAX_AMOUNT, 0, true, lang)),
+                _ => None,
+            });
             self.listed.push(SkippedRow { row, code, reason });
         }
     }
