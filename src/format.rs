@@ -58,9 +58,13 @@ impl Currency {
 }
 
 /// A number with a dot and no grouping (`1234.50`, `-3`), for CSV files that
-/// spreadsheets read as numbers. Rounded half away from zero to `decimals`
-/// places; `trim` drops the fraction's trailing zeros. Integer digits rather
-/// than float formatting, which would cost the page 15 KB.
+/// spreadsheets read as numbers; empty for NaN and ∞, which no spreadsheet
+/// can sum. Below 10¹⁵ it is rounded half away from zero to `decimals`
+/// places, and `trim` drops the fraction's trailing zeros; from 10¹⁵ on,
+/// where a double has at most three fraction bits and scaling it by
+/// `10^decimals` would lose digits (or overflow the integer), it is the
+/// shortest decimal that reads back as the same double. Integer digits
+/// rather than float formatting, which would cost the page 15 KB.
 ///
 /// ```
 /// use retention_metrics::format::plain_number;
@@ -69,15 +73,184 @@ impl Currency {
 /// assert_eq!(plain_number(-3.0, 2, false), "-3.00");
 /// assert_eq!(plain_number(100.0 / 3.0, 9, true), "33.333333333");
 /// assert_eq!(plain_number(-2.5, 9, true), "-2.5");
+/// assert_eq!(plain_number(3.5e29, 9, true), "350000000000000000000000000000");
+/// assert_eq!(plain_number(f64::NAN, 2, false), "");
 /// ```
 pub fn plain_number(value: f64, decimals: usize, trim: bool) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    if value.abs() >= 1e15 {
+        return format!("{sign}{}", shortest_digits(value.abs()));
+    }
     let scaled = (value.abs() * 10f64.powi(decimals as i32)).round() as u128;
     let padded = format!("{scaled:0>width$}", width = decimals + 1);
     let (integer, fraction) = padded.split_at(padded.len() - decimals);
     let fraction = if trim { fraction.trim_end_matches('0') } else { fraction };
-    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    let sign = if scaled > 0 { sign } else { "" };
     let point = if fraction.is_empty() { "" } else { "." };
     format!("{sign}{integer}{point}{fraction}")
+}
+
+/// The shortest decimal (fewest significant digits, the nearer one on a
+/// choice) that a correct reader rounds back to `value`, a double of at
+/// least 10¹⁵, as digits with at most a short fraction: the steps of
+/// Steele and White's method, done in exact decimal integers.
+///
+/// The double is `mantissa × 2^exponent`; every quantity below is counted
+/// in units of 10⁻⁵, which makes them all whole (from 10¹⁵ on,
+/// `exponent ≥ −3`, and the smallest half gap is 2⁻⁵). A decimal reads back
+/// as `value` when it lies within half the gap to the neighbouring doubles
+/// (the gap below is half as wide at a power of two; a decimal exactly
+/// halfway reads as the double with an even mantissa).
+fn shortest_digits(value: f64) -> String {
+    const PLACES: usize = 5;
+    let bits = value.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32 - 1075;
+    let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
+    // n × 2^power in units: n × 2^(power + 5) × 5⁵.
+    let in_units = |n: u64, power: i32| Decimal::from(n).times_power_of_two((power + 5) as u32).times(3125);
+    let exact = in_units(mantissa, exponent);
+    let above = in_units(1, exponent - 1);
+    let below = if mantissa == 1 << 52 { in_units(1, exponent - 2) } else { above.clone() };
+    let halfway_reads_back = mantissa.is_multiple_of(2);
+    let within = |distance: &Decimal, half_gap: &Decimal| match distance.cmp(half_gap) {
+        std::cmp::Ordering::Less => true,
+        std::cmp::Ordering::Equal => halfway_reads_back,
+        std::cmp::Ordering::Greater => false,
+    };
+    // From one significant digit down: the two decimals with digits down to
+    // `place` either side of the value; the exact value itself always fits.
+    let shortest = (0..exact.0.len()).rev().find_map(|place| {
+        let low = exact.cut_below(place);
+        let high = low.clone().plus_power_of_ten(place);
+        let (down, up) = (exact.minus(&low), high.minus(&exact));
+        match (within(&down, &below), within(&up, &above)) {
+            (true, true) if down < up => Some(low),
+            (_, true) => Some(high),
+            (true, false) => Some(low),
+            (false, false) => None,
+        }
+    });
+    let digits = shortest.unwrap_or(exact).to_string();
+    let padded = format!("{digits:0>width$}", width = PLACES + 1);
+    let (integer, fraction) = padded.split_at(padded.len() - PLACES);
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        integer.to_string()
+    } else {
+        format!("{integer}.{fraction}")
+    }
+}
+
+/// A whole number of any size as decimal digits, least significant first,
+/// with no leading zeros: just enough arithmetic for [`shortest_digits`].
+#[derive(Clone, PartialEq, Eq)]
+struct Decimal(Vec<u8>);
+
+impl From<u64> for Decimal {
+    fn from(mut n: u64) -> Decimal {
+        let mut digits = Vec::new();
+        while n > 0 {
+            digits.push((n % 10) as u8);
+            n /= 10;
+        }
+        Decimal(digits)
+    }
+}
+
+impl Decimal {
+    fn times(mut self, factor: u64) -> Decimal {
+        let mut carry = 0u64;
+        for digit in &mut self.0 {
+            let n = u64::from(*digit) * factor + carry;
+            *digit = (n % 10) as u8;
+            carry = n / 10;
+        }
+        while carry > 0 {
+            self.0.push((carry % 10) as u8);
+            carry /= 10;
+        }
+        self
+    }
+
+    fn times_power_of_two(self, mut power: u32) -> Decimal {
+        let mut n = self;
+        while power > 0 {
+            let step = power.min(32);
+            n = n.times(1 << step);
+            power -= step;
+        }
+        n
+    }
+
+    /// The number with its digits below `place` set to 0.
+    fn cut_below(&self, place: usize) -> Decimal {
+        let mut digits = self.0.clone();
+        digits[..place].fill(0);
+        Decimal(digits).normalized()
+    }
+
+    fn plus_power_of_ten(mut self, place: usize) -> Decimal {
+        if self.0.len() <= place {
+            self.0.resize(place + 1, 0);
+        }
+        let mut i = place;
+        loop {
+            if i == self.0.len() {
+                self.0.push(1);
+                break;
+            }
+            if self.0[i] < 9 {
+                self.0[i] += 1;
+                break;
+            }
+            self.0[i] = 0;
+            i += 1;
+        }
+        self
+    }
+
+    /// `self − other`, for `other ≤ self`.
+    fn minus(&self, other: &Decimal) -> Decimal {
+        let mut digits = self.0.clone();
+        let mut borrow = 0;
+        for (i, digit) in digits.iter_mut().enumerate() {
+            let take = other.0.get(i).copied().unwrap_or(0) + borrow;
+            borrow = u8::from(*digit < take);
+            *digit = *digit + 10 * borrow - take;
+        }
+        Decimal(digits).normalized()
+    }
+
+    fn normalized(mut self) -> Decimal {
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+        self
+    }
+}
+
+impl Ord for Decimal {
+    fn cmp(&self, other: &Decimal) -> std::cmp::Ordering {
+        self.0.len().cmp(&other.0.len()).then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("0");
+        }
+        self.0.iter().rev().try_for_each(|d| std::fmt::Write::write_char(f, char::from(b'0' + d)))
+    }
 }
 
 /// Rounds half away from zero to `decimals` places: the value as the page
@@ -302,6 +475,42 @@ mod tests {
         assert_eq!(format_money_as_typed(7.125, Currency::Usd, Locale::En), "$7.125");
         assert_eq!(format_money_as_typed(7.1, Currency::Usd, Locale::En), "$7.10");
         assert_eq!(format_percent_to(0.25, 4, Locale::En), "0.25%");
+    }
+
+    #[test]
+    fn plain_numbers_keep_their_digits_at_any_size() {
+        assert_eq!(plain_number(1e20, 9, true), "100000000000000000000");
+        assert_eq!(plain_number(3.5e29, 9, true), format!("35{}", "0".repeat(28)), "once saturated u128 here");
+        assert_eq!(plain_number(-3.5e29, 2, false), format!("-35{}", "0".repeat(28)));
+        assert_eq!(plain_number(1e300, 2, false), format!("1{}", "0".repeat(300)));
+        assert_eq!(plain_number(f64::MAX, 9, true).len(), 309);
+        assert_eq!(plain_number(1e15 + 0.125, 2, false), "1000000000000000.1");
+        assert_eq!(plain_number(-0.0, 9, true), "0");
+        assert_eq!(plain_number(-0.0, 2, false), "0.00");
+        for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(plain_number(value, 2, false), "");
+        }
+    }
+
+    #[test]
+    fn large_plain_numbers_are_the_shortest_that_read_back() {
+        // Rust's own float formatting (not in the page) is the reference.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let value = f64::from_bits(state);
+            if !value.is_finite() || value.abs() < 1e15 {
+                continue;
+            }
+            let written = plain_number(value, 9, true);
+            assert_eq!(written, format!("{value}"), "{value:e}");
+            assert_eq!(written.parse::<f64>(), Ok(value));
+        }
+        for value in [2f64.powi(53), 2f64.powi(60), 2f64.powi(1023), 1e15, 1e23, 9.007199254740993e15] {
+            assert_eq!(plain_number(value, 2, false), format!("{value}"), "{value:e}");
+        }
     }
 
     #[test]

@@ -76,8 +76,6 @@ impl Sheet {
     fn write(self, cell: &Cell) -> String {
         match cell {
             Cell::Text(text) => safe_cell(text).into_owned(),
-            // Never NaN or ∞ in a file someone will sum.
-            Cell::Number(value) | Cell::Money(value) if !value.is_finite() => String::new(),
             // Nine decimals keep every rate and ratio the page shows, exactly enough.
             Cell::Number(value) => self.number(plain_number(*value, 9, true)),
             Cell::Money(value) => self.number(plain_number(*value, 2, false)),
@@ -153,5 +151,20 @@ mod tests {
         };
         assert_eq!(write_table(Sheet::for_locale(Locale::En), row()), "1234.5,7.00,,0,1000000000000,a;b\r\n");
         assert_eq!(write_table(Sheet::for_locale(Locale::Ru), row()), "1234,5;7,00;;0;1000000000000;\"a;b\"\r\n");
+    }
+
+    #[test]
+    fn numbers_of_any_size_keep_their_digits() {
+        let row = vec![vec![
+            Cell::Number(1e20),
+            Cell::Number(3.5e29),
+            Cell::Money(-3.5e29),
+            Cell::Number(1e300),
+            Cell::Money(-0.0),
+            Cell::Money(f64::INFINITY),
+        ]];
+        let zeros = |n| "0".repeat(n);
+        let expected = format!("1{};35{};-35{};1{};0,00;\r\n", zeros(20), zeros(28), zeros(28), zeros(300));
+        assert_eq!(write_table(Sheet::for_locale(Locale::Pl), row), expected);
     }
 }
