@@ -4,15 +4,19 @@
 //! A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
 //! read by Excel, LibreOffice and Google Sheets as a formula, so a customer
 //! "id" such as `=HYPERLINK(…)` in a dropped file could run when the list is
-//! opened. Such cells get a leading apostrophe (OWASP's advice), and quoting
-//! follows RFC 4180.
+//! opened. Spreadsheets skip blanks before a formula, and a cell may hide
+//! them (spaces, a line break, a no-break space, a byte-order mark, a
+//! quote), so what counts is the first character after those. Such cells get
+//! a leading apostrophe (OWASP's advice), and quoting follows RFC 4180.
 
 use csv::WriterBuilder;
 
 use crate::format::plain_number;
 use crate::locale::Locale;
 
-/// A text cell made safe against formula injection.
+/// A text cell made safe against formula injection. A negative number
+/// written as text (`-12.50`) stays as it is, so the sheet reads it as a
+/// number.
 ///
 /// ```
 /// use retention_metrics::analysis::export::safe_cell;
@@ -20,15 +24,21 @@ use crate::locale::Locale;
 /// assert_eq!(safe_cell("anna@example.com"), "anna@example.com");
 /// assert_eq!(safe_cell("-12.50"), "-12.50");
 /// assert_eq!(safe_cell("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+/// assert_eq!(safe_cell("\u{feff} =1+1"), "'\u{feff} =1+1");
 /// ```
 pub fn safe_cell(text: &str) -> std::borrow::Cow<'_, str> {
-    let plain_number = {
-        let digits = text.strip_prefix('-').unwrap_or(text);
+    // What a spreadsheet passes over before it looks for a formula sign.
+    let hidden = |c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}' | '"' | '\'');
+    let first = text.trim_start_matches(hidden);
+    let is_number = {
+        let digits = first.strip_prefix('-').unwrap_or(first);
         !digits.is_empty()
             && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
             && digits.bytes().filter(|&b| b == b'.').count() <= 1
     };
-    if !plain_number && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // The full-width signs too: Excel in East Asian languages takes `＝` for `=`.
+    let formula = !is_number && first.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']);
+    if formula || text.starts_with(['\t', '\r']) {
         format!("'{text}").into()
     } else {
         text.into()
@@ -128,6 +138,24 @@ mod tests {
         ];
         let text = write_table(Sheet::for_locale(Locale::En), rows);
         assert_eq!(text, "customer,orders\r\n'=cmd|' /C calc'!A0,3\r\n\"Smith, \"\"Al\"\"\",1\r\n-5,-2.5\r\n'-x,\r\n");
+    }
+
+    #[test]
+    fn formulas_behind_blanks_quotes_and_marks_are_defused() {
+        for hidden in [" ", "   ", "\n", "\r\n", "\"", "'", "\u{a0}", "\u{feff}", "\u{200b}", " \u{a0}\n\""] {
+            for sign in ["=", "+", "-", "@"] {
+                let cell = format!("{hidden}{sign}HYPERLINK(\"http://x\")");
+                assert_eq!(safe_cell(&cell), format!("'{cell}"), "{cell:?}");
+            }
+        }
+        assert_eq!(safe_cell("＝1+1"), "'＝1+1");
+        assert_eq!(safe_cell("\tabc"), "'\tabc", "a leading tab, as before");
+        for number in ["-5", "-12.50", " -5", "\u{a0}-3.5"] {
+            assert_eq!(safe_cell(number), number, "{number:?} is a number");
+        }
+        for plain in [" anna", "\"Smith\"", "a=b", "'quoted'", "", " "] {
+            assert_eq!(safe_cell(plain), plain, "{plain:?}");
+        }
     }
 
     #[test]
