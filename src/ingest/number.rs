@@ -45,8 +45,8 @@ impl From<&str> for RawValue {
     }
 }
 
-/// Reads a value as it arrives: a finite number as it is, text with
-/// [`read_number`]; anything else (NaN, ∞, a boolean) is not a number.
+/// Reads a value as it arrives: a finite number as it is (−0 as 0), text
+/// with [`read_number`]; anything else (NaN, ∞, a boolean) is not a number.
 ///
 /// ```
 /// use retention_metrics::{ingest::number::read_raw, Locale, RawValue};
@@ -55,7 +55,8 @@ impl From<&str> for RawValue {
 /// ```
 pub fn read_raw(raw: &RawValue, locale: Option<Locale>) -> Result<f64, NumberError> {
     match raw {
-        RawValue::Number(n) if n.is_finite() => Ok(*n),
+        // Adding 0 turns −0 into 0 and leaves every other number as it is.
+        RawValue::Number(n) if n.is_finite() => Ok(n + 0.0),
         RawValue::Number(_) | RawValue::Other => Err(NumberError::Invalid),
         RawValue::Text(text) => read_number(text, locale),
     }
@@ -78,7 +79,9 @@ const MARKS: &[&str] = &[
 /// Reads a number as a person typed it.
 ///
 /// `locale` breaks the tie for text like `1,234`; every other input reads the
-/// same in any locale.
+/// same in any locale. `-0` is 0 (never −0, which would be written `-0`).
+/// Accounting parentheses around a number that already has a sign, `(-5)`,
+/// are refused: nobody writes that, and whether it means −5 or 5 is a guess.
 ///
 /// ```
 /// use retention_metrics::{read_number, Locale};
@@ -87,6 +90,7 @@ const MARKS: &[&str] = &[
 /// assert_eq!(read_number("$7", None), Ok(7.0));
 /// assert_eq!(read_number("12,5 %", None), Ok(12.5));
 /// assert_eq!(read_number("(12.00)", None), Ok(-12.0));
+/// assert!(read_number("(-12.00)", None).is_err());
 /// assert!(read_number("1,2,3", None).is_err());
 /// ```
 pub fn read_number(text: &str, locale: Option<Locale>) -> Result<f64, NumberError> {
@@ -96,7 +100,7 @@ pub fn read_number(text: &str, locale: Option<Locale>) -> Result<f64, NumberErro
     }
     let (negative, body) = split_sign(text)?;
     let value = unsigned_value(body, locale)?;
-    Ok(if negative { -value } else { value })
+    Ok(signed(negative, value))
 }
 
 /// Reads the commonest amount in a file, `-?digits[<decimal>digits]`, straight
@@ -128,12 +132,22 @@ pub fn read_plain_amount(bytes: &[u8], decimal: u8) -> Option<f64> {
     if digits.count == 0 || digits.count > 19 {
         return None;
     }
-    let value = digits.value();
-    Some(if negative { -value } else { value })
+    Some(signed(negative, digits.value()))
+}
+
+/// `value` (never negative) with its sign; `0 − value` rather than
+/// `-value`, so that `-0` reads as 0.
+fn signed(negative: bool, value: f64) -> f64 {
+    if negative {
+        0.0 - value
+    } else {
+        value
+    }
 }
 
 /// Removes a sign (`-`, `−`, `+`, or accounting parentheses) and currency or
-/// percent marks on either side, in any order: `-$7`, `$-7`, `7 zł`, `(12.00)`.
+/// percent marks on either side, in any order: `-$7`, `$-7`, `7 zł`, `(12.00)`;
+/// at most one sign, and parentheses only around an unsigned number.
 fn split_sign(text: &str) -> Result<(bool, &str), NumberError> {
     // Most amounts in a file are bare (`7.60`, `-3`): skip the mark search,
     // which a million-row log would otherwise pay on every row.
@@ -144,11 +158,12 @@ fn split_sign(text: &str) -> Result<(bool, &str), NumberError> {
     }
     let mut rest = text;
     let mut negative = false;
+    let mut signs = 0;
     if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         negative = true;
+        signs += 1;
         rest = inner;
     }
-    let mut signs = 0;
     loop {
         let before = rest;
         rest = strip_marks(rest.trim());
@@ -371,6 +386,29 @@ mod tests {
         ok("(12.00)", None, -12.0);
         ok("+3", None, 3.0);
         bad("--3", None, NumberError::Invalid);
+    }
+
+    #[test]
+    fn parentheses_around_a_signed_number_are_refused() {
+        // Once read as +5 and +12: the parentheses negated the minus.
+        for text in ["(-5)", "(-12.00)", "(−12,00)", "(+5)", "($-7)", "(-$7)", "(5-)", "-(5)", "(12.00) -"] {
+            bad(text, Some(En), NumberError::Invalid);
+        }
+        ok("($7)", None, -7.0);
+        ok("(12,50 zł)", None, -12.5);
+    }
+
+    #[test]
+    fn minus_zero_is_zero() {
+        for text in ["-0", "−0", "-0.00", "(0)", "-$0", "0 -"] {
+            let value = read_number(text, Some(En));
+            assert_eq!(value, Ok(0.0), "{text:?}");
+            assert!(value.unwrap().is_sign_positive(), "{text:?} read as −0");
+        }
+        assert!(read_plain_amount(b"-0", b'.').unwrap().is_sign_positive());
+        assert!(read_plain_amount(b"-0,0", b',').unwrap().is_sign_positive());
+        assert!(read_raw(&RawValue::Number(-0.0), None).unwrap().is_sign_positive());
+        assert_eq!(read_number("-5", None), Ok(-5.0));
     }
 
     #[test]
