@@ -20,6 +20,14 @@ use std::sync::OnceLock;
 use crate::error::{ErrorCode, FieldError};
 use crate::locale::Locale;
 
+/// The first `longest` characters of a text, and `…` when there were more.
+pub fn shortened(text: &str, longest: usize) -> String {
+    match text.char_indices().nth(longest) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
 /// The texts of one language, sorted by key for lookup.
 #[derive(Debug)]
 pub struct Texts {
@@ -88,8 +96,18 @@ impl Texts {
 
     /// The text for `key` with each `{name}` replaced by `lookup(name)`; a name
     /// the lookup does not know is left in braces, where tests catch it.
+    ///
+    /// `{text}` and `{column}` quote what a person typed or a cell of their
+    /// file, which may be megabytes long: at most 40 characters of it are
+    /// quoted, cut with `…`, so no message echoes a whole pasted file back.
+    /// Every such message is filled here.
     pub fn fill(&self, key: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
-        fill_template(self.get(key), self.locale, lookup)
+        const LONGEST_QUOTE: usize = 40;
+        let bounded = |name: &str| {
+            let value = lookup(name)?;
+            Some(if matches!(name, "text" | "column") { shortened(&value, LONGEST_QUOTE) } else { value })
+        };
+        fill_template(self.get(key), self.locale, &bounded)
     }
 }
 

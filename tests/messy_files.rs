@@ -238,3 +238,21 @@ fn the_nps_shown_is_rounded_half_away_from_the_exact_value() {
     assert_eq!(nps("10 8 8 8 8 8 8 8"), 13.0, "12.5 exactly rounds up");
     assert_eq!(nps("1 8 8 8 8 8 8 8"), -13.0, "and −12.5 down");
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn a_huge_cell_is_quoted_short() {
+    let cell = "ż".repeat(5_000_000); // 10 MB of UTF-8
+    let costs = analyze_costs(format!("category;amount\nA;{cell}\nB;5\n").as_bytes(), &CostOptions::default()).unwrap();
+    let reason = &costs.skipped[0].reason;
+    assert_eq!(reason, &format!("“{}…” is not an amount.", "ż".repeat(40)));
+    let survey = SurveyOptions {
+        kind: SurveyKind::Nps,
+        column: Some(ColumnRef::Name(cell.clone())),
+        scale_max: None,
+        lang: retention_metrics::Locale::En,
+    };
+    let error = analyze_survey(b"score\n9\n", &survey).unwrap_err();
+    assert_eq!(error.code, ErrorCode::UnknownColumn);
+    assert!(error.message.chars().count() < 100, "{}", error.message);
+}

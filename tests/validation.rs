@@ -245,3 +245,22 @@ fn unknown_metrics_and_inputs() {
     raw.insert("lang".into(), Some(RawValue::Text("pl".into())));
     assert_close(succeed("churn_rate", &raw, &ComputeOptions::default()).value, 10.0);
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn messages_quote_at_most_forty_characters_of_what_was_typed() {
+    let typed = "x".repeat(10_000_000);
+    let raw: RawInputs = [("start", typed.as_str()), ("end", "10"), ("new", "0")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Some(RawValue::from(v))))
+        .collect();
+    let error = compute("retention_rate", &raw, &ComputeOptions::default()).unwrap_err();
+    let message = &error.first().message;
+    assert_eq!(error.first().code, NotANumber);
+    assert!(message.contains(&format!("“{}…”", "x".repeat(40))), "{message}");
+    assert!(message.chars().count() < 200, "{} characters", message.chars().count());
+    let error = compute(&typed, &RawInputs::new(), &ComputeOptions::default()).unwrap_err();
+    assert!(error.first().message.chars().count() < 100, "an unknown metric's id is cut too");
+    let short = compute("no_such_metric", &RawInputs::new(), &ComputeOptions::default()).unwrap_err();
+    assert_eq!(short.first().message, "There is no metric called “no_such_metric”.", "short text is quoted whole");
+}

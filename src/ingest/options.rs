@@ -96,20 +96,6 @@ fn name(
     if known(&text) {
         Ok(())
     } else {
-        Err(field_error(lang, field, ErrorCode::OutOfRange, key, &[("text", quoted(&text))]))
-    }
-}
-
-/// At most a few dozen characters of what was given, for a message: an
-/// error never echoes a whole pasted file back.
-pub fn quoted(text: &str) -> String {
-    shortened(text, 40)
-}
-
-/// The first `longest` characters of a text, and `…` when there were more.
-pub fn shortened(text: &str, longest: usize) -> String {
-    match text.char_indices().nth(longest) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
+        Err(field_error(lang, field, ErrorCode::OutOfRange, key, &[("text", text)]))
     }
 }

@@ -8,7 +8,6 @@
 use serde::Serialize;
 
 use super::number::MAX_AMOUNT;
-use super::options::quoted;
 use crate::format::format_number;
 use crate::locale::Locale;
 use crate::text::Texts;
@@ -175,7 +174,7 @@ impl Skips {
         let count = &mut self.counts[ALL_REASONS.iter().position(|&r| r == code).unwrap_or(0)];
         *count += 1;
         if self.list_all || (*count <= LISTED_PER_REASON && self.listed.len() < LISTED_SKIPS) {
-            let text = quoted(text);
+            let text = text.to_string();
             let lang = self.lang;
             let reason = Texts::for_locale(lang).fill(code.key(), &|name| match name {
                 "text" => Some(text.clone()),

@@ -12,9 +12,8 @@ use serde::Serialize;
 
 use super::date::read_date;
 use super::number::read_number;
-use super::options::{quoted, shortened};
 use crate::locale::Locale;
-use crate::text::Texts;
+use crate::text::{shortened, Texts};
 
 /// The delimiters people's exports use, in the order ties are settled.
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -99,7 +98,7 @@ impl Layout {
             if width == 1 || filled(&record) >= width.min(2) && record.len() >= width {
                 break;
             }
-            candidates.push((line, quoted(field(&record, first_filled(&record)))));
+            candidates.push((line, shortened(field(&record, first_filled(&record)), 200)));
         }
         layout
     }
