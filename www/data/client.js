@@ -29,10 +29,16 @@ export class Cancelled extends Error {
   }
 }
 
-export function createDataClient() {
+/**
+ * @param {{ startWorker?: () => Worker }} [hooks]  startWorker: makes a
+ *   worker (the tests pass a stand-in; the page uses the real one)
+ */
+export function createDataClient({ startWorker = startDataWorker } = {}) {
   let worker = null;
   let nextId = 1;
-  const pending = new Map(); // id → { resolve, reject, onProgress }
+  // id → { method, source, args, onProgress, resolve, reject }, in the order
+  // the calls were made, which is the order the worker runs them.
+  const pending = new Map();
 
   function failAll(error) {
     for (const { reject } of pending.values()) reject(error);
@@ -40,7 +46,7 @@ export function createDataClient() {
   }
 
   function start() {
-    worker = startDataWorker();
+    worker = startWorker();
     worker.addEventListener("message", (event) => {
       const { id, progress, result, error } = event.data;
       const call = pending.get(id);
@@ -55,6 +61,9 @@ export function createDataClient() {
         err.code = error.code;
         err.field = error.field;
         call.reject(err);
+        // After a panic the engine's memory is in an unknown state (what it
+        // had allocated is never freed): the calls after it go to a fresh one.
+        if (error.code === "internal") restart();
       } else {
         call.resolve(result);
       }
@@ -75,26 +84,51 @@ export function createDataClient() {
     worker = null;
   }
 
+  /** Sends a pending call to the worker, starting one if there is none. */
+  async function post(id) {
+    const call = pending.get(id);
+    if (!call) return;
+    let payload = { input: undefined, transfer: [] };
+    try {
+      if (call.source) payload = await payloadOf(call.source);
+    } catch (err) {
+      pending.delete(id);
+      call.reject(err);
+      return;
+    }
+    if (pending.get(id) !== call) return; // cancelled while the file was being read
+    const args = call.source ? [payload.input, ...call.args] : call.args;
+    (worker || start()).postMessage({ id, method: call.method, args, progress: Boolean(call.onProgress) }, payload.transfer);
+  }
+
+  /** Ends the worker and sends every unfinished call again to a fresh one. */
+  function restart() {
+    stop();
+    for (const id of pending.keys()) post(id);
+  }
+
   /**
    * Calls an engine function in the worker.
    * @param method   engine export name
    * @param source   a `sourceOf()` source, or null for functions without input
    * @param args     the arguments after the input
    * @param onProgress  called with 0..1 while the engine works
+   * @param signal   an AbortSignal that cancels this call alone (Cancelled);
+   *   the others made meanwhile carry on
    */
-  async function call(method, source, args = [], { onProgress } = {}) {
+  function call(method, source, args = [], { onProgress, signal } = {}) {
+    if (signal?.aborted) return Promise.reject(new Cancelled());
     const id = nextId++;
-    const promise = new Promise((resolve, reject) => pending.set(id, { resolve, reject, onProgress }));
-    let payload = { input: undefined, transfer: [] };
-    try {
-      if (source) payload = await payloadOf(source);
-    } catch (err) {
+    const promise = new Promise((resolve, reject) => pending.set(id, { method, source, args, onProgress, resolve, reject }));
+    signal?.addEventListener("abort", () => {
+      const call = pending.get(id);
+      if (!call) return;
       pending.delete(id);
-      throw err;
-    }
-    if (!pending.has(id)) return promise; // cancelled while the file was being read
-    const message = { id, method, args: source ? [payload.input, ...args] : args, progress: Boolean(onProgress) };
-    (worker || start()).postMessage(message, payload.transfer);
+      call.reject(new Cancelled());
+      // The worker may be running it: only ending the worker stops it.
+      restart();
+    }, { once: true });
+    post(id);
     return promise;
   }
 
@@ -108,24 +142,41 @@ export function createDataClient() {
 }
 
 /**
- * One engine call for a section of the data view (survey, costs): marks
- * `box` busy while it runs, then shows the report, or empties the box and
- * puts the engine's message beside the input. Resolves to the report, `null`
- * when the engine refused the input, or `undefined` when it was cancelled
- * (the section keeps what it showed).
+ * The engine calls of a section of the data view (survey, costs), one at a
+ * time: a new run cancels the one before, and `progress` (a progress.js bar)
+ * shows a long one with its Cancel. While a run lasts `box` is busy; then
+ * it shows the report, or empties the box and puts the engine's message
+ * beside the input. `run` resolves to the report, `null` when the engine
+ * refused the input, or `undefined` when it was cancelled (the section keeps
+ * what it showed). Cancelling ends only this section's call: the other
+ * section's, on the same client, carries on.
  */
-export async function runSection(client, method, source, options, { box, input, show }) {
-  box.setAttribute("aria-busy", "true");
-  try {
-    const report = await client.call(method, source, [options]);
-    show(report);
-    return report;
-  } catch (err) {
-    if (err instanceof Cancelled) return undefined;
-    box.replaceChildren();
-    input.showError(err.message);
-    return null;
-  } finally {
-    box.removeAttribute("aria-busy");
+export function createSectionRunner(client, { box, input, show, progress }) {
+  let current = null; // the AbortController of the run in progress
+
+  async function run(method, source, options) {
+    current?.abort();
+    const mine = new AbortController();
+    current = mine;
+    box.setAttribute("aria-busy", "true");
+    progress.start();
+    try {
+      const report = await client.call(method, source, [options], { signal: mine.signal });
+      show(report);
+      return report;
+    } catch (err) {
+      if (err instanceof Cancelled) return undefined;
+      box.replaceChildren();
+      input.showError(err.message);
+      return null;
+    } finally {
+      if (current === mine) {
+        current = null;
+        progress.stop();
+        box.removeAttribute("aria-busy");
+      }
+    }
   }
+
+  return { run, cancel: () => current?.abort() };
 }

@@ -5,7 +5,8 @@ import { el, fill, showFieldError } from "../shared/dom.js";
 import { createSourceInput } from "./source-input.js";
 import { dataPanel, skippedDetails } from "./panel.js";
 import { scrollingTable } from "./tables.js";
-import { runSection } from "./client.js";
+import { createSectionRunner } from "./client.js";
+import { createProgress } from "./progress.js";
 import { exportBar, files } from "../export/bar.js";
 
 /**
@@ -44,6 +45,9 @@ export function createCostsSection({ t, getFormat, client, lang }) {
       run();
     },
   });
+  // A run of its own with its Cancel, as the orders have (`show` is hoisted).
+  const progress = createProgress({ id: "costs", label: "data.page.costs.progress", onCancel: () => runner.cancel() });
+  const runner = createSectionRunner(client, { box: resultBox, input, show, progress });
 
   /** The typed number of active customers; null when empty; undefined when not a whole number. */
   function activeCustomers() {
@@ -76,7 +80,7 @@ export function createCostsSection({ t, getFormat, client, lang }) {
     const options = { lang: lang() };
     const n = activeCustomers();
     if (n !== null) options.activeCustomers = n;
-    const report = await runSection(client, "analyzeCosts", source, options, { box: resultBox, input, show });
+    const report = await runner.run("analyzeCosts", source, options);
     if (report !== undefined) lastReport = report;
   }
 
@@ -135,6 +139,7 @@ export function createCostsSection({ t, getFormat, client, lang }) {
       activeHelp,
       activeInput,
       activeError),
+    progress.render(t),
     resultBox);
 
   return {

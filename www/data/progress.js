@@ -8,22 +8,25 @@ import { el } from "../shared/dom.js";
 const PROGRESS_DELAY_MS = 200;
 
 /**
- * @param {{ onCancel: () => void, onBusy: (busy: boolean) => void }} hooks
+ * @param {{ id?: string, label?: string, onCancel: () => void, onBusy?: (busy: boolean) => void }} hooks
+ *   id: what the bar's and the button's ids start with (`data-progress`,
+ *   `data-cancel` for the orders; each section has its own); label: the
+ *   text key of what is being read;
  *   onCancel: the Cancel button was pressed; onBusy: a run started or ended
  */
-export function createProgress({ onCancel, onBusy }) {
+export function createProgress({ id = "data", label = "data.page.progress", onCancel, onBusy = () => {} }) {
   let box = null;
   let bar = null;
   let value = null;
   let timer = 0;
 
   function render(t) {
-    bar = el("progress", { id: "data-progress", max: "1" });
+    bar = el("progress", { id: `${id}-progress`, max: "1" });
     value = el("span", { class: "progress__value", "aria-hidden": "true" });
     box = el("div", { class: "progress", hidden: true },
-      el("label", { for: "data-progress", class: "progress__label", text: t("data.page.progress") }),
+      el("label", { for: `${id}-progress`, class: "progress__label", text: t(label) }),
       el("div", { class: "progress__row" }, bar, value,
-        el("button", { type: "button", id: "data-cancel", class: "button", text: t("data.page.cancel"), onclick: onCancel })));
+        el("button", { type: "button", id: `${id}-cancel`, class: "button", text: t("data.page.cancel"), onclick: onCancel })));
     return box;
   }
 

@@ -6,7 +6,8 @@ import { barChart } from "../shared/charts.js";
 import { createSourceInput } from "./source-input.js";
 import { dataPanel, skippedDetails } from "./panel.js";
 import { warningsBox } from "./tables.js";
-import { runSection } from "./client.js";
+import { createSectionRunner } from "./client.js";
+import { createProgress } from "./progress.js";
 import { exportBar, files } from "../export/bar.js";
 import { barChartFile, chartFormats } from "../export/chart-files.js";
 
@@ -50,6 +51,9 @@ export function createSurveySection({ t, getFormat, client, lang }) {
       run();
     },
   });
+  // A run of its own with its Cancel, as the orders have (`show` is hoisted).
+  const progress = createProgress({ id: "survey", label: "data.page.survey.progress", onCancel: () => runner.cancel() });
+  const runner = createSectionRunner(client, { box: resultBox, input, show, progress });
 
   kindSelect.addEventListener("change", () => {
     scaleField.hidden = kindSelect.value !== "csat";
@@ -63,7 +67,7 @@ export function createSurveySection({ t, getFormat, client, lang }) {
     input.clearError();
     const options = { kind: kindSelect.value, lang: lang() };
     if (kindSelect.value === "csat" && scaleSelect.value !== "auto") options.scale = Number(scaleSelect.value);
-    const report = await runSection(client, "analyzeSurvey", source, options, { box: resultBox, input, show });
+    const report = await runner.run("analyzeSurvey", source, options);
     if (report !== undefined) lastReport = report;
   }
 
@@ -152,6 +156,7 @@ export function createSurveySection({ t, getFormat, client, lang }) {
       setting("survey-kind", t("data.page.survey.kind"), kindSelect),
       scaleField),
     input.root,
+    progress.render(t),
     resultBox);
 
   return {

@@ -34,7 +34,9 @@ self.addEventListener("message", async (event) => {
       id,
       error: {
         message: err && err.message ? err.message : String(err),
-        code: err && err.code ? err.code : null,
+        // A trap (out of memory, a stack overflow: "RuntimeError: unreachable")
+        // leaves the engine as broken as a panic does: the page starts a new one.
+        code: err && err.code ? err.code : err instanceof WebAssembly.RuntimeError ? "internal" : null,
         field: err && err.field ? err.field : null,
       },
     });
