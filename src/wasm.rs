@@ -154,10 +154,18 @@ impl Options {
                 columns: self.columns(lang)?,
                 currency: currency_option(self.raw("currency").as_ref(), lang)?,
                 list_every_skip: false,
+                hash_seed: Some(random_seed()),
                 lang,
             },
         })
     }
+}
+
+/// 64 random bits from the browser (the engine has no source of them):
+/// the key of its hash tables, new for every call.
+fn random_seed() -> u64 {
+    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    half() << 32 | half()
 }
 
 /// A file's bytes from a string, `Uint8Array` or `ArrayBuffer`.

@@ -90,7 +90,15 @@ pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, 
     let mut skips = Skips::new(lang);
     let mut record = ByteRecord::new();
     let mut rows = layout.rows(&text);
-    while let Some(line) = rows.next_into(&mut record) {
+    for (line, title) in &layout.titles {
+        skips.add(*line, SkipReason::Title, title);
+    }
+    loop {
+        let next = rows.next_into(&mut record);
+        for line in rows.broken_quotes.drain(..) {
+            skips.add(line, SkipReason::UnclosedQuote, "");
+        }
+        let Some(line) = next else { break };
         let name = if layout.width > 1 { field(&record, category) } else { "" };
         if is_total(name) {
             skips.add(line, SkipReason::TotalRow, name);
@@ -178,7 +186,7 @@ mod tests {
     }
 
     #[test]
-    fn amounts_too_large_to_sum_are_skipped_as_bad_amounts() {
+    fn amounts_too_large_to_sum_are_skipped() {
         // Two amounts near 10³⁰⁸ once summed to ∞, and every share to NaN.
         let huge = "9".repeat(308);
         let report = costs(&format!("category;amount\nA;{huge}\nA;{huge}\nB;-{huge}\nC;1 000 000 000 000 000\nD;5\n"));
@@ -188,10 +196,16 @@ mod tests {
         assert!(report.categories.iter().all(|c| c.share.is_some_and(f64::is_finite)));
         assert_eq!(report.skipped_total, 3);
         let rows: Vec<_> = report.skipped.iter().map(|s| (s.row, s.code)).collect();
-        assert_eq!(rows, [(2, SkipReason::BadAmount), (3, SkipReason::BadAmount), (4, SkipReason::BadAmount)]);
+        assert_eq!(rows, [(2, SkipReason::TooLarge), (3, SkipReason::TooLarge), (4, SkipReason::TooLarge)]);
         assert!(report.skipped[0].reason.contains("too large"), "{}", report.skipped[0].reason);
         assert!(report.skipped[0].reason.contains("1,000,000,000,000,000"), "{}", report.skipped[0].reason);
         let one_more = costs("category;amount\nA;1 000 000 000 000 001\nB;1\n");
+        assert_eq!((one_more.total, one_more.skipped_total), (1.0, 1));
+        // A report title and a note whose quote never closes are listed too.
+        let titled = costs("Costs 2024\ncategory;amount;note\nA;5;\"oops\nB;7;x\nC;1;y\n");
+        assert_eq!(titled.total, 8.0);
+        let rows: Vec<_> = titled.skipped.iter().map(|s| (s.row, s.code)).collect();
+        assert_eq!(rows, [(1, SkipReason::Title), (3, SkipReason::UnclosedQuote)]);
         assert_eq!((one_more.total, one_more.skipped_total), (1.0, 1));
     }
 }

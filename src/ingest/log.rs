@@ -35,6 +35,10 @@ pub struct LogOptions {
     pub columns: Columns<Pick>,
     /// The currency to analyse when the file mixes several (ISO code).
     pub currency: Option<&'static str>,
+    /// The key of the hash tables that number customer and order ids, so
+    /// that ids crafted to collide cannot be prepared in advance: the
+    /// boundary passes a random one; `None` takes the standard library's.
+    pub hash_seed: Option<u64>,
     /// List every skipped row, not only the first of each reason (for the
     /// download of all of them); a file with no usable row is then read
     /// too, into no orders, so that its rows can be listed.
@@ -212,9 +216,9 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
     };
     let mut gathered = Gathered {
         rows: Vec::with_capacity(text.len() / 24),
-        customers: Interner::default(),
+        customers: options.hash_seed.map_or_else(Interner::default, Interner::with_seed),
         customer_ids: Vec::new(),
-        order_ids: Interner::default(),
+        order_ids: options.hash_seed.map_or_else(Interner::default, |seed| Interner::with_seed(!seed)),
         order_standing: Vec::new(),
         row_refunds: Vec::new(),
         row_currency: Vec::new(),
