@@ -174,20 +174,14 @@ impl Skips {
         let count = &mut self.counts[ALL_REASONS.iter().position(|&r| r == code).unwrap_or(0)];
         *count += 1;
         if self.list_all || (*count <= LISTED_PER_REASON && self.listed.len() < LISTED_SKIPS) {
-            let text = text.to_string();
             let lang = self.lang;
             let reason = Texts::for_locale(lang).fill(code.key(), &|name| match name {
-                "text" => Some(text.clone()),
+                "text" => Some(text.to_string()),
                 "max" => Some(format_number(MAX_AMOUNT, 0, true, lang)),
                 _ => None,
             });
             self.listed.push(SkippedRow { row, code, reason });
         }
-    }
-
-    /// How many rows were skipped so far.
-    pub fn total(&self) -> usize {
-        self.total
     }
 
     /// The rows in file order and the counts by reason.
