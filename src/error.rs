@@ -49,6 +49,9 @@ pub enum ErrorCode {
     AmbiguousDateOrder,
     /// A table to write out is not rows of cells.
     NotATable,
+    /// A model could not be fitted to the data (too few customers, or no
+    /// proper maximum of its likelihood); the message says which.
+    CannotFit,
     /// The engine itself failed (a bug, never the user's input).
     Internal,
 }
@@ -72,6 +75,7 @@ impl ErrorCode {
             ErrorCode::UnknownColumn => "unknown_column",
             ErrorCode::AmbiguousDateOrder => "ambiguous_date_order",
             ErrorCode::NotATable => "not_a_table",
+            ErrorCode::CannotFit => "cannot_fit",
             ErrorCode::Internal => "internal",
         }
     }

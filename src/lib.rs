@@ -82,6 +82,7 @@ pub mod ingest;
 pub mod locale;
 pub mod metric;
 pub mod metrics;
+pub mod predict;
 pub mod sample;
 pub mod text;
 

@@ -147,7 +147,7 @@ pub fn analyze_transactions(
     options: &TransactionOptions,
     progress: &mut dyn FnMut(f64),
 ) -> Result<TransactionReport, FieldError> {
-    let (log, ledger) = read(bytes, options, progress)?;
+    let (log, ledger) = read_ledger(bytes, options, progress)?;
     let lang = options.log.lang;
     let texts = Texts::for_locale(lang);
     let window = options.window_days;
@@ -209,7 +209,7 @@ pub fn segment_csv(
     options: &TransactionOptions,
     segment: Segment,
 ) -> Result<String, FieldError> {
-    let (log, ledger) = read(bytes, options, &mut |_| {})?;
+    let (log, ledger) = read_ledger(bytes, options, &mut |_| {})?;
     let (ranked, revenue) = by_revenue(&ledger, log.input.has_amounts);
     let segments = assign(&ledger, options.window_days, &ranked);
     let texts = Texts::for_locale(options.log.lang);
@@ -241,11 +241,11 @@ pub fn skipped_csv(bytes: impl AsRef<[u8]>, options: &TransactionOptions) -> Res
     Ok(export::write_table(Sheet::for_locale(options.log.lang), std::iter::once(header.to_vec()).chain(rows)))
 }
 
-/// Reads the log and regroups its orders by customer. The file's bytes are
-/// released as soon as they are read (when the caller handed them over) and
-/// the order list once the ledger holds it, so a big file is never held in
-/// three forms at once.
-fn read(
+/// Reads the log and regroups its orders by customer, refunds taken off.
+/// The file's bytes are released as soon as they are read (when the caller
+/// handed them over) and the order list once the ledger holds it, so a big
+/// file is never held in three forms at once.
+pub fn read_ledger(
     bytes: impl AsRef<[u8]>,
     options: &TransactionOptions,
     progress: &mut dyn FnMut(f64),

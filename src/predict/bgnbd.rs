@@ -1,0 +1,388 @@
+//! BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy
+//! way"): while alive, a customer buys at a steady rate λ (gamma across
+//! customers, shape r and scale α); after each purchase they drop out with
+//! a probability p (beta across customers, a and b).
+//!
+//! The likelihood is the paper's equation in log space (Hardie's note on a
+//! stable likelihood), over customers grouped by identical history, with
+//! its exact gradient for the optimiser. The conditional expectation needs
+//! the Gaussian hypergeometric ₂F₁(r + x, b + x; a + b + x − 1; z) with z
+//! up to nearly 1, where its series crawls and its terms grow; Euler's
+//! transformation (see [`BgNbd::expected_purchases`]) turns it into a
+//! series whose terms shrink like a power of n even at z = 1, and rewrites
+//! the paper's 1 / (a − 1) so that a = 1 costs no digits.
+
+use serde::Serialize;
+
+use super::optimize::minimize;
+use super::special::{digamma_rising, ln_add_exp, ln_rising};
+use super::{CannotFit, History, MIN_CUSTOMERS, MIN_REPEAT_BUYERS};
+
+/// The four fitted parameters (time in weeks).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BgNbd {
+    /// Shape of the purchase rates across customers.
+    pub r: f64,
+    /// Scale of the purchase rates (weeks).
+    pub alpha: f64,
+    /// Beta shape of the drop-out probability.
+    pub a: f64,
+    /// Beta shape of the drop-out probability.
+    pub b: f64,
+}
+
+/// A fit and how well it went.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BgNbdFit {
+    /// The parameters.
+    #[serde(flatten)]
+    pub params: BgNbd,
+    /// The log-likelihood at them, summed over customers.
+    pub log_likelihood: f64,
+    /// Whether the optimiser found a proper maximum.
+    pub converged: bool,
+}
+
+/// Terms of the hypergeometric series before it is cut off (reached only
+/// for z within 10⁻⁴ of 1, far beyond any real history).
+const MAX_TERMS: u32 = 2_000_000;
+
+impl BgNbd {
+    /// The chance that a customer with this history is still a customer
+    /// at the end of their observation.
+    pub fn p_alive(&self, history: &History) -> f64 {
+        if history.x == 0 {
+            return 1.0;
+        }
+        let x = f64::from(history.x);
+        let odds = self.a.ln() - (self.b + x - 1.0).ln()
+            + (self.r + x) * ((self.alpha + history.t).ln() - (self.alpha + history.t_x).ln());
+        1.0 / (1.0 + odds.exp())
+    }
+
+    /// Purchases expected from this customer in the next `weeks` (the
+    /// paper's conditional expectation, its equation 10).
+    ///
+    /// With z = t / (α + T + t) and C = a + b + x − 1, the paper's
+    /// C / (a − 1) · [1 − (1 − z)^(r+x) ₂F₁(r + x, b + x; C; z)] becomes,
+    /// by Euler's transformation ₂F₁(A, B; C; z) = (1 − z)^(C−A−B)
+    /// ₂F₁(C − A, C − B; C; z), C / (a − 1) · [1 − (1 − z)^(a−1)
+    /// ₂F₁(a + b − 1 − r, a − 1; C; z)]. Splitting off the series' first
+    /// term, 1 / (a − 1) times the rest is a plain series (the factor
+    /// a − 1 is in every one of its terms) and [1 − (1 − z)^(a−1)] / (a − 1)
+    /// is an `expm1`, so nothing is divided by a − 1 and nothing cancels.
+    pub fn expected_purchases(&self, history: &History, weeks: f64) -> f64 {
+        if weeks <= 0.0 {
+            return 0.0;
+        }
+        let BgNbd { r, alpha, a, b } = *self;
+        let x = f64::from(history.x);
+        let c = a + b + x - 1.0;
+        let z = weeks / (alpha + history.t + weeks);
+        let ln_rest = -(weeks / (alpha + history.t)).ln_1p();
+        let shifted = a - 1.0;
+        let head = if shifted == 0.0 { -ln_rest } else { -(shifted * ln_rest).exp_m1() / shifted };
+        let series = c_times_tail(a + b - 1.0 - r, a, c, z);
+        let expected = (c * head - (shifted * ln_rest).exp() * series) * self.p_alive(history);
+        expected.max(0.0)
+    }
+
+    /// Purchases expected from a customer in their first `weeks` (the
+    /// paper's E[X(t)]): the conditional expectation of a history that has
+    /// just begun.
+    pub fn expected_new(&self, weeks: f64) -> f64 {
+        self.expected_purchases(&History::NEW, weeks)
+    }
+
+    /// The share of customers expected to drop out after any one purchase,
+    /// a / (a + b): the mean of the beta distribution.
+    pub fn drop_out_per_purchase(&self) -> f64 {
+        self.a / (self.a + self.b)
+    }
+
+    /// A typical customer's weeks between purchases while still a
+    /// customer, α / r: one over the mean purchase rate.
+    pub fn weeks_between_purchases(&self) -> f64 {
+        self.alpha / self.r
+    }
+}
+
+/// C · Σₙ≥₁ (A)ₙ (a)ₙ₋₁ zⁿ / ((C)ₙ n!), summed from the first term A·z
+/// (C cancels against (C)₁, so C may be 0 or negative above −1). The
+/// series is stopped once a bound on the rest of it, the current term
+/// times ρ / (1 − ρ) with ρ the larger of the current term ratio and its
+/// limit z, is below 10⁻¹⁶ of the sum.
+fn c_times_tail(big_a: f64, a: f64, c: f64, z: f64) -> f64 {
+    let mut term = big_a * z;
+    let mut sum = term;
+    let mut n = 1.0;
+    for _ in 0..MAX_TERMS {
+        let ratio = (big_a + n) * (a + n - 1.0) * z / ((c + n) * (n + 1.0));
+        term *= ratio;
+        sum += term;
+        n += 1.0;
+        let rho = ratio.abs().max(z);
+        if term == 0.0 || (rho < 1.0 && (term * rho / (1.0 - rho)).abs() <= 1e-16 * sum.abs()) {
+            break;
+        }
+    }
+    sum
+}
+
+/// Customers with identical histories, counted once with a weight: what
+/// the likelihood walks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Group {
+    /// The shared history.
+    pub history: History,
+    /// How many customers share it.
+    pub weight: f64,
+}
+
+/// The groups prepared for fast evaluation: distinct repeat counts and
+/// distinct times, so that the log-gammas and logarithms are taken once
+/// per distinct value instead of once per customer.
+struct Prepared {
+    counts: Vec<u32>,
+    times: Vec<f64>,
+    /// (count index, index of T, index of t_x, weight) per group.
+    groups: Vec<(u32, u32, u32, f64)>,
+    weight: f64,
+}
+
+impl Prepared {
+    fn new(groups: &[Group]) -> Prepared {
+        let mut counts: Vec<u32> = groups.iter().map(|g| g.history.x).collect();
+        counts.sort_unstable();
+        counts.dedup();
+        let mut times: Vec<f64> = groups.iter().flat_map(|g| [g.history.t, g.history.t_x]).collect();
+        times.sort_unstable_by(f64::total_cmp);
+        times.dedup();
+        let index_of_time = |t: f64| times.partition_point(|&v| v < t) as u32;
+        let prepared = groups
+            .iter()
+            .map(|g| {
+                let count = counts.partition_point(|&v| v < g.history.x) as u32;
+                (count, index_of_time(g.history.t), index_of_time(g.history.t_x), g.weight)
+            })
+            .collect();
+        let weight = groups.iter().map(|g| g.weight).sum();
+        Prepared { counts, times, groups: prepared, weight }
+    }
+
+    /// The log-likelihood at `params`, and its gradient in log parameters
+    /// (∂ / ∂ ln θ = θ ∂ / ∂θ) in `gradient`.
+    fn log_likelihood(&self, params: &BgNbd, gradient: &mut [f64; 4]) -> f64 {
+        let BgNbd { r, alpha, a, b } = *params;
+        // Per distinct x: the terms of the log-likelihood and of its
+        // derivatives that depend only on x and the parameters.
+        let per_count: Vec<[f64; 6]> = self
+            .counts
+            .iter()
+            .map(|&x| {
+                let xf = f64::from(x);
+                let base = ln_rising(r, x) + ln_rising(b, x) - ln_rising(a + b, x);
+                let (drop, slope_b) =
+                    if x > 0 { (a.ln() - (b + xf - 1.0).ln(), -1.0 / (b + xf - 1.0)) } else { (0.0, 0.0) };
+                let rising_ab = digamma_rising(a + b, x);
+                [base, drop, digamma_rising(r, x), -rising_ab, digamma_rising(b, x) - rising_ab, slope_b]
+            })
+            .collect();
+        let logs: Vec<f64> = self.times.iter().map(|t| (alpha + t).ln()).collect();
+        let ln_alpha = alpha.ln();
+        let (mut total, mut dr, mut dalpha, mut da, mut db) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        for &(count, t, t_x, weight) in &self.groups {
+            let [base, drop, slope_r, slope_a, slope_b, slope_b_drop] = per_count[count as usize];
+            let x = self.counts[count as usize];
+            let rx = r + f64::from(x);
+            let (ln_t, ln_tx) = (logs[t as usize], logs[t_x as usize]);
+            let still = base - rx * ln_t;
+            let (likelihood, share_gone) = if x == 0 {
+                (still, 0.0)
+            } else {
+                let gone = base + drop - rx * ln_tx;
+                let both = ln_add_exp(still, gone);
+                (both, (gone - both).exp())
+            };
+            let share_still = 1.0 - share_gone;
+            total += weight * likelihood;
+            dr += weight * (slope_r - share_still * ln_t - share_gone * ln_tx);
+            let inverse_t = 1.0 / (alpha + self.times[t as usize]);
+            let inverse_tx = 1.0 / (alpha + self.times[t_x as usize]);
+            dalpha -= weight * rx * (share_still * inverse_t + share_gone * inverse_tx);
+            da += weight * (slope_a + share_gone / a);
+            db += weight * (slope_b + share_gone * slope_b_drop);
+        }
+        total += self.weight * r * ln_alpha;
+        dr += self.weight * ln_alpha;
+        dalpha += self.weight * r / alpha;
+        *gradient = [r * dr, alpha * dalpha, a * da, b * db];
+        total
+    }
+}
+
+/// The log-likelihood of the groups at `params`, summed over customers.
+pub fn log_likelihood(params: &BgNbd, groups: &[Group]) -> f64 {
+    Prepared::new(groups).log_likelihood(params, &mut [0.0; 4])
+}
+
+/// Fits r, α, a and b by maximum likelihood: descents from two starts (all
+/// ones, as the reference libraries start, and one scaled to the data's
+/// time span), the better kept.
+pub fn fit(groups: &[Group]) -> Result<BgNbdFit, CannotFit> {
+    let customers: f64 = groups.iter().map(|g| g.weight).sum();
+    let repeat: f64 = groups.iter().filter(|g| g.history.x > 0).map(|g| g.weight).sum();
+    if customers < MIN_CUSTOMERS {
+        return Err(CannotFit::TooFewCustomers { customers: customers as u64 });
+    }
+    if repeat < MIN_REPEAT_BUYERS {
+        return Err(CannotFit::TooFewRepeatBuyers { repeat_buyers: repeat as u64 });
+    }
+    let prepared = Prepared::new(groups);
+    let per_customer = 1.0 / prepared.weight;
+    let mut objective = |point: &[f64], gradient: &mut [f64]| {
+        let params = BgNbd { r: point[0].exp(), alpha: point[1].exp(), a: point[2].exp(), b: point[3].exp() };
+        let mut exact = [0.0; 4];
+        let value = prepared.log_likelihood(&params, &mut exact);
+        for (g, e) in gradient.iter_mut().zip(exact) {
+            *g = -e * per_customer;
+        }
+        -value * per_customer
+    };
+    let span = groups.iter().map(|g| g.history.t).fold(1.0, f64::max);
+    let starts = [vec![0.0; 4], vec![0.5f64.ln(), (span / 4.0).ln(), 0.5f64.ln(), 2f64.ln()]];
+    let found = minimize(&mut objective, &starts);
+    if !found.value.is_finite() {
+        return Err(CannotFit::NoMaximum);
+    }
+    let params = BgNbd {
+        r: found.point[0].exp(),
+        alpha: found.point[1].exp(),
+        a: found.point[2].exp(),
+        b: found.point[3].exp(),
+    };
+    Ok(BgNbdFit { params, log_likelihood: -found.value * prepared.weight, converged: found.converged })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAPER: BgNbd = BgNbd { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
+
+    fn history(x: u32, t_x: f64, t: f64) -> History {
+        History { x, t_x, t, monetary: 0.0, holdout_x: 0 }
+    }
+
+    /// The paper's expectation term by term: the plain ₂F₁ series,
+    /// summed long enough for z up to about 0.9.
+    fn expected_by_the_book(p: &BgNbd, h: &History, t: f64) -> f64 {
+        let x = f64::from(h.x);
+        let (big_a, big_b, c) = (p.r + x, p.b + x, p.a + p.b + x - 1.0);
+        let z = t / (p.alpha + h.t + t);
+        let (mut term, mut sum) = (1.0, 1.0);
+        for n in 0..20_000 {
+            let n = f64::from(n);
+            term *= (big_a + n) * (big_b + n) / ((c + n) * (n + 1.0)) * z;
+            sum += term;
+        }
+        let bracket = 1.0 - ((p.alpha + h.t) / (p.alpha + h.t + t)).powf(p.r + x) * sum;
+        c / (p.a - 1.0) * bracket * p.p_alive(h)
+    }
+
+    #[test]
+    fn the_transformed_expectation_is_the_papers() {
+        for (h, t) in [
+            (history(2, 30.43, 38.86), 39.0),
+            (history(0, 0.0, 38.86), 52.0),
+            (history(7, 29.43, 32.0), 10.0),
+            (history(1, 0.14, 0.14), 4.345),
+            (History::NEW, 20.0),
+        ] {
+            let by_book = expected_by_the_book(&PAPER, &h, t);
+            let ours = PAPER.expected_purchases(&h, t);
+            assert!((ours - by_book).abs() < 1e-10 * by_book.max(1.0), "{h:?} t={t}: {ours} vs {by_book}");
+        }
+    }
+
+    #[test]
+    fn a_equal_to_one_loses_nothing() {
+        let h = history(3, 20.0, 30.0);
+        let at = |a: f64| BgNbd { a, ..PAPER }.expected_purchases(&h, 26.0);
+        let (below, exact, above) = (at(1.0 - 1e-9), at(1.0), at(1.0 + 1e-9));
+        assert!((below - exact).abs() < 1e-7 && (above - exact).abs() < 1e-7, "{below} {exact} {above}");
+    }
+
+    #[test]
+    fn p_alive_is_one_without_repeat_purchases_and_falls_with_silence() {
+        assert_eq!(PAPER.p_alive(&history(0, 0.0, 30.0)), 1.0);
+        let recent = PAPER.p_alive(&history(5, 38.0, 39.0));
+        let silent = PAPER.p_alive(&history(5, 5.0, 39.0));
+        assert!(recent > 0.8 && silent < 0.2 && silent > 0.0, "{recent} {silent}");
+    }
+
+    #[test]
+    fn extreme_histories_give_finite_answers() {
+        for h in [history(200, 38.0, 38.86), history(200, 1.0, 300.0), history(0, 0.0, 0.0), history(1, 0.0, 0.0)] {
+            for t in [0.0, 1e-9, 1.0, 52.0, 5200.0] {
+                let e = PAPER.expected_purchases(&h, t);
+                assert!(e.is_finite() && e >= 0.0, "{h:?} t={t}: {e}");
+            }
+            let p = PAPER.p_alive(&h);
+            assert!((0.0..=1.0).contains(&p), "{h:?}: {p}");
+        }
+        for params in [
+            BgNbd { r: 1e-7, alpha: 1e-7, a: 1e-7, b: 1e-7 },
+            BgNbd { r: 6e7, alpha: 6e7, a: 6e7, b: 6e7 },
+            BgNbd { r: 0.3, alpha: 0.001, a: 0.2, b: 0.3 },
+        ] {
+            let e = params.expected_purchases(&history(3, 10.0, 20.0), 52.0);
+            assert!(e.is_finite() && e >= 0.0, "{params:?}: {e}");
+            assert!(params.expected_new(52.0).is_finite());
+        }
+    }
+
+    #[test]
+    fn expected_purchases_grow_with_time() {
+        let h = history(4, 25.0, 39.0);
+        let mut last = 0.0;
+        for t in [1.0, 2.0, 5.0, 13.0, 26.0, 52.0, 104.0] {
+            let e = PAPER.expected_purchases(&h, t);
+            assert!(e > last, "t={t}: {e} after {last}");
+            last = e;
+        }
+    }
+
+    #[test]
+    fn the_gradient_is_the_slope_of_the_likelihood() {
+        let groups: Vec<Group> = [(0, 0.0, 30.0), (2, 20.0, 31.0), (5, 28.0, 35.0), (1, 3.0, 39.0)]
+            .iter()
+            .map(|&(x, t_x, t)| Group { history: history(x, t_x, t), weight: 3.0 })
+            .collect();
+        let prepared = Prepared::new(&groups);
+        let mut gradient = [0.0; 4];
+        prepared.log_likelihood(&PAPER, &mut gradient);
+        let logs = [PAPER.r.ln(), PAPER.alpha.ln(), PAPER.a.ln(), PAPER.b.ln()];
+        for i in 0..4 {
+            let at = |shift: f64| {
+                let mut p = logs;
+                p[i] += shift;
+                let params = BgNbd { r: p[0].exp(), alpha: p[1].exp(), a: p[2].exp(), b: p[3].exp() };
+                prepared.log_likelihood(&params, &mut [0.0; 4])
+            };
+            let slope = (at(1e-6) - at(-1e-6)) / 2e-6;
+            assert!((gradient[i] - slope).abs() < 1e-5 * slope.abs().max(1.0), "{i}: {} vs {slope}", gradient[i]);
+        }
+    }
+
+    #[test]
+    fn too_little_data_is_said_so() {
+        let few = [Group { history: history(1, 1.0, 2.0), weight: 50.0 }];
+        assert_eq!(fit(&few), Err(CannotFit::TooFewCustomers { customers: 50 }));
+        let no_repeat = [
+            Group { history: history(0, 0.0, 2.0), weight: 500.0 },
+            Group { history: history(1, 1.0, 2.0), weight: 5.0 },
+        ];
+        assert_eq!(fit(&no_repeat), Err(CannotFit::TooFewRepeatBuyers { repeat_buyers: 5 }));
+    }
+}
