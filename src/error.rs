@@ -47,7 +47,8 @@ pub enum ErrorCode {
     UnknownColumn,
     /// The dates read both day-first and month-first; the user must say.
     AmbiguousDateOrder,
-    /// A table to write out is not rows of cells.
+    /// A table is not a list of rows (cells to write out, customers to
+    /// fit).
     NotATable,
     /// A model could not be fitted to the data (too few customers, or no
     /// proper maximum of its likelihood); the message says which.

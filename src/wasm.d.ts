@@ -16,7 +16,8 @@ export interface EngineError extends Error {
   field: string;
   /** "required", "not_a_number", "negative", "not_whole", "zero", "exceeds", "out_of_range",
    *  "inconsistent", "unknown_metric", "no_data", "not_text", "missing_column", "unknown_column",
-   *  "ambiguous_date_order", "not_a_table", or "internal" (a bug in the engine). */
+   *  "ambiguous_date_order", "not_a_table", "cannot_fit" (a model that cannot be fitted to
+   *  the data, with the reason in the message), or "internal" (a bug in the engine). */
   code: string;
   /** Every field at fault, the first one first. */
   errors: { field: string; code: string; message: string }[];
@@ -353,6 +354,173 @@ export interface Preview {
 /** A cell of tableCsv: a number, text, money (two decimals) or nothing. */
 export type TableCell = number | string | { money: number } | null;
 
+// ---- Predictions (BG/NBD and Gamma-Gamma; time in weeks) ------------------
+
+export interface SummaryOptions extends TransactionOptions {
+  /** The last day that counts (ISO date); the log's last day when absent. */
+  observationEnd?: string;
+  /** Purchases after this day (ISO date) are the holdout. */
+  calibrationEnd?: string;
+}
+
+/** One customer in the conventions of every buy-till-you-die library. */
+export interface CustomerSummary {
+  id: string;
+  /** Repeat purchase days (distinct days − 1). */
+  x: number;
+  /** Weeks from the first purchase to the last (not "since the last"). */
+  t_x: number;
+  /** Weeks from the first purchase to the end of observation. */
+  T: number;
+  /** Mean amount of the repeat purchase days; 0 without repeat purchases. */
+  monetary: number;
+  /** Repeat purchase days after the calibration end, when one was given. */
+  holdout_x?: number;
+}
+
+export interface SummaryReport {
+  input: InputSummary;
+  customers: CustomerSummary[];
+  unit: "week";
+  observation_end: string;
+  calibration_end: string | null;
+}
+
+export interface HistoryInput {
+  x: number;
+  t_x: number;
+  T: number;
+  /** How many customers share this history (default 1). */
+  weight?: number;
+}
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface BgNbdFit extends BgNbdParams {
+  /** Summed over customers. */
+  log_likelihood: number;
+  converged: boolean;
+}
+
+export interface GammaGammaFit {
+  p: number;
+  q: number;
+  gamma: number;
+  log_likelihood: number;
+  converged: boolean;
+  /** Repeat buyers with a positive spend that the fit used. */
+  customers: number;
+}
+
+export interface PredictOptions extends TransactionOptions {
+  /** A calibration end (ISO date) for the tracking check. */
+  calibrationEnd?: string;
+  /** Months of predicted value, 1 to 120 (default 12). */
+  horizonMonths?: number | string;
+  /** Monthly discount rate in percent, 0 to 100 (default 1). */
+  discount?: number | string;
+}
+
+export type CannotFitCode =
+  | "too_few_customers" | "too_few_repeat_buyers" | "too_few_spenders" | "no_maximum" | "spend_unbounded"
+  | "no_amounts";
+
+export interface Refusal {
+  code: CannotFitCode;
+  message: string;
+}
+
+export interface PredictionModel {
+  customers: number;
+  repeat_buyers: number;
+  bg_nbd: BgNbdFit | null;
+  bg_nbd_refusal: Refusal | null;
+  gamma_gamma: GammaGammaFit | null;
+  gamma_gamma_refusal: Refusal | null;
+  /** A typical customer's weeks between purchases while still a customer (α / r). */
+  weeks_between_purchases: number | null;
+  /** Share (0–1) expected to stop after any one purchase (a / (a + b)). */
+  drop_out_per_purchase: number | null;
+  /** Visits expected from the whole base in the next 365 days. */
+  expected_visits_next_year: number | null;
+  /** Visits expected from a new customer in their first 365 days. */
+  expected_visits_new_customer: number | null;
+  /** Mean spend per visit across customers (γp / (q − 1)). */
+  mean_spend: number | null;
+  spend_frequency_correlation: number | null;
+  /** |correlation| > 0.3: the spend forecast's assumption is doubtful. */
+  spend_depends_on_frequency: boolean;
+}
+
+export type ActionId = "thank" | "reward" | "welcome" | "win_back" | "last_chance" | "invite";
+
+export interface CustomerRow {
+  id: string;
+  segment: SegmentId;
+  first_visit: string;
+  last_visit: string;
+  days_since_last: number;
+  /** Distinct days with an order. */
+  visits: number;
+  /** Median days between visits; null with one visit. */
+  usual_gap_days: number | null;
+  /** Away more than twice their usual gap. */
+  overdue: boolean;
+  total_spend: number | null;
+  average_spend: number | null;
+  x: number;
+  t_x: number;
+  T: number;
+  monetary: number | null;
+  p_alive: number | null;
+  expected_30: number | null;
+  expected_90: number | null;
+  expected_365: number | null;
+  /** Expected spend per visit from now on. */
+  expected_spend: number | null;
+  /** Predicted value over the horizon, discounted monthly. */
+  value: number | null;
+  /** Past spend (or visits) × (1 − P(alive)). */
+  at_stake: number | null;
+  /** Place in the contact list, from 1. */
+  contact_rank: number;
+  action: ActionId;
+}
+
+export interface TrackingPoint {
+  week: number;
+  day: string;
+  expected: number;
+  actual: number;
+}
+
+export interface Tracking {
+  calibration_end: string;
+  bg_nbd: BgNbdFit | null;
+  refusal: Refusal | null;
+  points: TrackingPoint[];
+}
+
+export interface CustomersReport {
+  input: InputSummary;
+  unit: "week";
+  observation_end: string;
+  window_days: number;
+  horizon_months: number;
+  /** Monthly, in percent. */
+  discount: number;
+  at_stake_unit: "money" | "visits";
+  model: PredictionModel;
+  /** Best first by past spend (by visits without amounts). */
+  customers: CustomerRow[];
+  tracking: Tracking | null;
+}
+
 // ---- The exports ---------------------------------------------------------
 // Each throws an EngineError for input it cannot use.
 
@@ -392,3 +560,26 @@ export function sampleTransactions(name?: "coffee" | "benchmark"): string;
 
 /** Rows of cells as CSV text for a spreadsheet in the reader's language. */
 export function tableCsv(rows: TableCell[][], options?: LangOption): string;
+
+/** Each customer's x, t_x, T (weeks) and monetary, with the holdout after a calibration end. */
+export function summarizeCustomers(input: FileInput, options?: SummaryOptions): SummaryReport;
+
+/** BG/NBD by maximum likelihood; throws `cannot_fit` with too little data. */
+export function fitBgNbd(customers: HistoryInput[], options?: LangOption): BgNbdFit;
+
+/** P(alive) and the purchases expected in the next `weeks`. */
+export function bgNbdCustomer(
+  params: BgNbdParams,
+  customer: HistoryInput,
+  weeks: number,
+  options?: LangOption,
+): { p_alive: number; expected: number };
+
+/** Purchases expected from a new customer in their first `weeks`. */
+export function bgNbdExpected(params: BgNbdParams, weeks: number, options?: LangOption): number;
+
+/** Gamma-Gamma on the repeat buyers (x > 0, monetary > 0); throws `cannot_fit` with too few. */
+export function fitGammaGamma(customers: { x: number; monetary: number }[], options?: LangOption): GammaGammaFit;
+
+/** Every customer with P(alive), expected visits, predicted value and the contact ranking. */
+export function predictCustomers(input: FileInput, options?: PredictOptions): CustomersReport;

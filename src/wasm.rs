@@ -29,6 +29,11 @@ use crate::ingest::log::LogOptions;
 use crate::ingest::number::RawValue;
 use crate::ingest::preview::{preview, preview_rows};
 use crate::locale::Locale;
+use crate::predict::customers::{
+    day_option, discount_percent, horizon_months, predict_customers, summarize_customers, PredictOptions,
+};
+use crate::predict::input::{self, RawHistory, RawParams};
+use crate::predict::{bgnbd, gamma_gamma};
 use crate::sample::{sample_transactions, SampleOptions};
 use crate::text::{field_error, Texts};
 
@@ -159,6 +164,40 @@ impl Options {
             },
         })
     }
+}
+
+impl Options {
+    /// `{ calibrationEnd, horizonMonths, discount }` and the log's options.
+    fn predictions(&self) -> Result<PredictOptions, FieldError> {
+        let lang = self.lang();
+        Ok(PredictOptions {
+            analysis: self.transactions()?,
+            calibration_end: day_option(self.raw("calibrationEnd").as_ref(), "calibration_end", lang)?,
+            horizon_months: horizon_months(self.raw("horizonMonths").as_ref(), lang)?,
+            discount_percent: discount_percent(self.raw("discount").as_ref(), lang)?,
+        })
+    }
+}
+
+/// A list of customers `[{ x, t_x, T, weight?, monetary? }]` as loose
+/// values; anything but an array is refused.
+fn raw_histories(list: &JsValue, lang: Locale) -> Result<Vec<RawHistory>, JsValue> {
+    if !Array::is_array(list) {
+        return Err(thrown(field_error(lang, "customers", ErrorCode::NotATable, "data.predict.error.list", &[])));
+    }
+    Ok(Array::from(list)
+        .iter()
+        .map(|item| {
+            let item = Options(item);
+            RawHistory {
+                x: item.raw("x"),
+                t_x: item.raw("t_x"),
+                t: item.raw("T"),
+                weight: item.raw("weight"),
+                monetary: item.raw("monetary"),
+            }
+        })
+        .collect())
 }
 
 /// 64 random bits from the browser (the engine has no source of them):
@@ -338,4 +377,87 @@ pub fn table_csv_js(rows: JsValue, options: JsValue) -> Result<String, JsValue> 
         }
     });
     Ok(write_table(Sheet::for_locale(lang), cells))
+}
+
+/// `summarizeCustomers(textOrBytes, { observationEnd?, calibrationEnd?, … })`:
+/// each customer's x, t_x, T (weeks) and monetary, with the holdout.
+#[wasm_bindgen(js_name = summarizeCustomers, skip_typescript)]
+pub fn summarize_customers_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = Options(options);
+    let lang = options.lang();
+    let bytes = bytes_of(&input, lang)?;
+    let read = || -> Result<_, FieldError> {
+        Ok((
+            options.transactions()?,
+            day_option(options.raw("observationEnd").as_ref(), "observation_end", lang)?,
+            day_option(options.raw("calibrationEnd").as_ref(), "calibration_end", lang)?,
+        ))
+    };
+    let (settings, observation_end, calibration_end) = read().map_err(thrown)?;
+    to_js(&summarize_customers(bytes, &settings, observation_end, calibration_end).map_err(thrown)?)
+}
+
+/// `fitBgNbd([{ x, t_x, T, weight? }], options?)`: BG/NBD by maximum
+/// likelihood.
+#[wasm_bindgen(js_name = fitBgNbd, skip_typescript)]
+pub fn fit_bg_nbd_js(customers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let lang = Options(options).lang();
+    let groups = input::groups(&raw_histories(&customers, lang)?, lang).map_err(thrown)?;
+    to_js(&bgnbd::fit(&groups).map_err(|reason| thrown(reason.error(lang)))?)
+}
+
+/// `bgNbdCustomer(params, { x, t_x, T }, weeks, options?)`: P(alive) and
+/// the purchases expected in the next `weeks`.
+#[wasm_bindgen(js_name = bgNbdCustomer, skip_typescript)]
+pub fn bg_nbd_customer_js(
+    params: JsValue,
+    customer: JsValue,
+    weeks: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = Options(options).lang();
+    let model = input::params(&raw_params(&params), lang).map_err(thrown)?;
+    let customer = Options(customer);
+    let raw =
+        RawHistory { x: customer.raw("x"), t_x: customer.raw("t_x"), t: customer.raw("T"), ..RawHistory::default() };
+    let history = input::history(&raw, 0, lang).map_err(thrown)?;
+    let weeks = input::weeks(raw_value(&weeks).as_ref(), lang).map_err(thrown)?;
+    to_js(&model.forecast(&history, weeks))
+}
+
+/// `bgNbdExpected(params, weeks, options?)`: purchases expected from a new
+/// customer in their first `weeks`.
+#[wasm_bindgen(js_name = bgNbdExpected, skip_typescript)]
+pub fn bg_nbd_expected_js(params: JsValue, weeks: JsValue, options: JsValue) -> Result<f64, JsValue> {
+    let lang = Options(options).lang();
+    let model = input::params(&raw_params(&params), lang).map_err(thrown)?;
+    let weeks = input::weeks(raw_value(&weeks).as_ref(), lang).map_err(thrown)?;
+    Ok(model.expected_new(weeks))
+}
+
+/// `{ r, alpha, a, b }` as loose values.
+fn raw_params(params: &JsValue) -> RawParams {
+    let params = Options(params.clone());
+    RawParams { r: params.raw("r"), alpha: params.raw("alpha"), a: params.raw("a"), b: params.raw("b") }
+}
+
+/// `fitGammaGamma([{ x, monetary }], options?)`: Gamma-Gamma on the repeat
+/// buyers.
+#[wasm_bindgen(js_name = fitGammaGamma, skip_typescript)]
+pub fn fit_gamma_gamma_js(customers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let lang = Options(options).lang();
+    let spenders = input::spenders(&raw_histories(&customers, lang)?, lang).map_err(thrown)?;
+    to_js(&gamma_gamma::fit(&spenders).map_err(|reason| thrown(reason.error(lang)))?)
+}
+
+/// `predictCustomers(textOrBytes, options?)`: every customer with P(alive),
+/// expected visits and predicted value, the contact ranking, the fitted
+/// models, and the tracking check when `calibrationEnd` is given.
+#[wasm_bindgen(js_name = predictCustomers, skip_typescript)]
+pub fn predict_customers_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = Options(options);
+    let bytes = bytes_of(&input, options.lang())?;
+    let settings = options.predictions().map_err(thrown)?;
+    let mut progress = options.callback("onProgress");
+    to_js(&predict_customers(bytes, &settings, &mut progress).map_err(thrown)?)
 }

@@ -56,6 +56,7 @@ const ORDER: &[&str] = &[
     "predict::gamma_gamma",
     "predict::value",
     "predict::summary",
+    "predict::input",
     "predict::customers",
     "sample",
     "wasm",

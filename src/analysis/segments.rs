@@ -88,9 +88,16 @@ pub fn by_revenue(ledger: &Ledger, has_amounts: bool) -> (Vec<u32>, Vec<f64>) {
             }
         })
         .collect();
-    let mut order: Vec<u32> = (0..ledger.customers() as u32).collect();
-    order.sort_unstable_by(|&a, &b| revenue[b as usize].total_cmp(&revenue[a as usize]).then(a.cmp(&b)));
-    (order, revenue)
+    (descending(&revenue), revenue)
+}
+
+/// Positions of `values` from the largest value to the smallest, ties in
+/// their order: the one ranking every list of customers uses (one sort in
+/// the `.wasm`, however many lists).
+pub fn descending(values: &[f64]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..values.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| values[b as usize].total_cmp(&values[a as usize]).then(a.cmp(&b)));
+    order
 }
 
 /// Every customer's segment, by customer number.

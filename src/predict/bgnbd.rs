@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::optimize::minimize;
 use super::special::{digamma_rising, ln_add_exp, ln_rising};
-use super::{CannotFit, History, MIN_CUSTOMERS, MIN_REPEAT_BUYERS};
+use super::{distinct_counts, CannotFit, History, MIN_CUSTOMERS, MIN_REPEAT_BUYERS};
 
 /// The four fitted parameters (time in weeks).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -47,7 +47,21 @@ pub struct BgNbdFit {
 /// for z within 10⁻⁴ of 1, far beyond any real history).
 const MAX_TERMS: u32 = 2_000_000;
 
+/// What the model says about one customer over a horizon.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Forecast {
+    /// The chance they are still a customer.
+    pub p_alive: f64,
+    /// Purchases expected over the horizon.
+    pub expected: f64,
+}
+
 impl BgNbd {
+    /// P(alive) and the purchases expected in the next `weeks`.
+    pub fn forecast(&self, history: &History, weeks: f64) -> Forecast {
+        Forecast { p_alive: self.p_alive(history), expected: self.expected_purchases(history, weeks) }
+    }
+
     /// The chance that a customer with this history is still a customer
     /// at the end of their observation.
     pub fn p_alive(&self, history: &History) -> f64 {
@@ -144,6 +158,7 @@ pub struct Group {
 /// per distinct value instead of once per customer.
 struct Prepared {
     counts: Vec<u32>,
+    /// The distinct times (weeks), ascending.
     times: Vec<f64>,
     /// (count index, index of T, index of t_x, weight) per group.
     groups: Vec<(u32, u32, u32, f64)>,
@@ -152,22 +167,23 @@ struct Prepared {
 
 impl Prepared {
     fn new(groups: &[Group]) -> Prepared {
-        let mut counts: Vec<u32> = groups.iter().map(|g| g.history.x).collect();
-        counts.sort_unstable();
-        counts.dedup();
-        let mut times: Vec<f64> = groups.iter().flat_map(|g| [g.history.t, g.history.t_x]).collect();
-        times.sort_unstable_by(f64::total_cmp);
+        let (counts, position) = distinct_counts(groups.iter().map(|g| g.history.x));
+        // Times are never negative, so their bits sort as they do (+ 0.0
+        // turns a −0 into 0).
+        let bits = |t: f64| (t + 0.0).to_bits();
+        let mut times: Vec<u64> = groups.iter().flat_map(|g| [bits(g.history.t), bits(g.history.t_x)]).collect();
+        times.sort_unstable();
         times.dedup();
-        let index_of_time = |t: f64| times.partition_point(|&v| v < t) as u32;
+        let index_of_time = |t: f64| times.partition_point(|&v| v < bits(t)) as u32;
         let prepared = groups
             .iter()
             .map(|g| {
-                let count = counts.partition_point(|&v| v < g.history.x) as u32;
+                let count = position[g.history.x as usize];
                 (count, index_of_time(g.history.t), index_of_time(g.history.t_x), g.weight)
             })
             .collect();
         let weight = groups.iter().map(|g| g.weight).sum();
-        Prepared { counts, times, groups: prepared, weight }
+        Prepared { counts, times: times.into_iter().map(f64::from_bits).collect(), groups: prepared, weight }
     }
 
     /// The log-likelihood at `params`, and its gradient in log parameters

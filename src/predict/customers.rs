@@ -16,7 +16,7 @@ use super::summary::{grouped, histories, history, Cutoffs, DAYS_PER_WEEK};
 use super::value::discounted_purchases;
 use super::{CannotFit, History};
 use crate::analysis::ledger::Ledger;
-use crate::analysis::segments::{assign, by_revenue, Segment};
+use crate::analysis::segments::{assign, by_revenue, descending, Segment};
 use crate::analysis::{read_ledger, TransactionOptions};
 use crate::calendar::Day;
 use crate::error::{ErrorCode, FieldError};
@@ -468,10 +468,10 @@ struct Visits {
 
 impl Visits {
     /// Reads customer `c`, with `gaps` a buffer reused across customers.
-    fn of(ledger: &Ledger, c: usize, gaps: &mut Vec<i32>) -> Visits {
+    fn of(ledger: &Ledger, c: usize, gaps: &mut Vec<u64>) -> Visits {
         let (days, amounts) = ledger.of(c);
         gaps.clear();
-        gaps.extend(days.windows(2).map(|pair| pair[1] - pair[0]).filter(|&gap| gap > 0));
+        gaps.extend(days.windows(2).map(|pair| (pair[1] - pair[0]) as u64).filter(|&gap| gap > 0));
         let usual_gap = (!gaps.is_empty()).then(|| median(gaps));
         Visits {
             first: days[0],
@@ -484,13 +484,13 @@ impl Visits {
 }
 
 /// The median of a few whole numbers (reordered in place).
-fn median(values: &mut [i32]) -> f64 {
+fn median(values: &mut [u64]) -> f64 {
     values.sort_unstable();
     let middle = values.len() / 2;
     if values.len() % 2 == 1 {
-        f64::from(values[middle])
+        values[middle] as f64
     } else {
-        (f64::from(values[middle - 1]) + f64::from(values[middle])) / 2.0
+        (values[middle - 1] + values[middle]) as f64 / 2.0
     }
 }
 
@@ -557,12 +557,12 @@ fn action(segment: Segment, overdue: bool) -> &'static str {
 /// leaving would cost, then by past spend (the table's order, kept for
 /// ties).
 fn rank_contacts(customers: &mut [CustomerRow]) {
-    let mut order: Vec<u32> = (0..customers.len() as u32).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&customers[a as usize], &customers[b as usize]);
-        b.overdue.cmp(&a.overdue).then(b.at_stake.unwrap_or(0.0).total_cmp(&a.at_stake.unwrap_or(0.0)))
-    });
-    for (rank, &c) in order.iter().enumerate() {
+    let at_stake: Vec<f64> = customers.iter().map(|c| c.at_stake.unwrap_or(0.0)).collect();
+    let order = descending(&at_stake);
+    let overdue_first = order.iter().filter(|&&c| customers[c as usize].overdue);
+    let then_the_rest = order.iter().filter(|&&c| !customers[c as usize].overdue);
+    let ranked: Vec<u32> = overdue_first.chain(then_the_rest).copied().collect();
+    for (rank, c) in ranked.into_iter().enumerate() {
         customers[c as usize].contact_rank = rank as u32 + 1;
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::optimize::minimize;
 use super::special::{digamma, ln_gamma};
-use super::CannotFit;
+use super::{distinct_counts, CannotFit};
 
 /// The three fitted parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -78,13 +78,8 @@ struct Prepared<'a> {
 
 impl Prepared<'_> {
     fn new(spenders: &[Spend]) -> Prepared<'_> {
-        let mut counts: Vec<u32> = spenders.iter().map(|s| s.x).collect();
-        counts.sort_unstable();
-        counts.dedup();
-        let rows = spenders
-            .iter()
-            .map(|s| (counts.partition_point(|&c| c < s.x) as u32, s.monetary.ln(), f64::from(s.x).ln()))
-            .collect();
+        let (counts, position) = distinct_counts(spenders.iter().map(|s| s.x));
+        let rows = spenders.iter().map(|s| (position[s.x as usize], s.monetary.ln(), f64::from(s.x).ln())).collect();
         Prepared { spenders, counts, rows }
     }
 

@@ -12,6 +12,7 @@
 pub mod bgnbd;
 pub mod customers;
 pub mod gamma_gamma;
+pub mod input;
 pub mod optimize;
 pub mod special;
 pub mod summary;
@@ -44,6 +45,26 @@ pub struct History {
 impl History {
     /// A customer whose history begins now.
     pub const NEW: History = History { x: 0, t_x: 0.0, t: 0.0, monetary: 0.0, holdout_x: 0 };
+}
+
+/// The distinct repeat counts among `counts`, ascending, and for each count
+/// up to the largest its position among them: the likelihoods take their
+/// log-gammas once per distinct count, and find it without a search or a
+/// sort (a count is at most a purchase a day).
+pub(crate) fn distinct_counts(counts: impl Iterator<Item = u32> + Clone) -> (Vec<u32>, Vec<u32>) {
+    let largest = counts.clone().max().unwrap_or(0) as usize;
+    let mut position = vec![u32::MAX; largest + 1];
+    for x in counts {
+        position[x as usize] = 0;
+    }
+    let mut distinct = Vec::new();
+    for (x, slot) in position.iter_mut().enumerate() {
+        if *slot == 0 {
+            *slot = distinct.len() as u32;
+            distinct.push(x as u32);
+        }
+    }
+    (distinct, position)
 }
 
 /// Fewest customers, and fewest with a repeat purchase, that a fit of

@@ -71,25 +71,32 @@ pub fn histories(ledger: &Ledger, cutoffs: Cutoffs) -> Vec<Option<History>> {
 /// Customers with the same (x, t_x, T) counted once with their number as
 /// weight, and each customer's group: the likelihood is summed over far
 /// fewer terms (recency and age are whole days, so a big log repeats them
-/// often), and each history is forecast once.
+/// often), and each history is forecast once. Histories from a ledger
+/// only: each is packed into one number (x, then t_x and T in days, 21
+/// bits each: the sensible years span far fewer days).
 pub fn grouped(all: &[History]) -> (Vec<Group>, Vec<u32>) {
-    let mut keys: Vec<(u32, u64, u64, u32)> =
-        all.iter().enumerate().map(|(c, h)| (h.x, h.t_x.to_bits(), h.t.to_bits(), c as u32)).collect();
+    let days = |weeks: f64| (weeks * DAYS_PER_WEEK).round() as u64;
+    let key = |h: &History| u64::from(h.x) << 42 | days(h.t_x) << 21 | days(h.t);
+    let mut keys: Vec<u64> = all.iter().map(key).collect();
     keys.sort_unstable();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of = vec![0u32; all.len()];
-    let mut previous = None;
-    for (x, t_x, t, c) in keys {
-        if previous != Some((x, t_x, t)) {
-            previous = Some((x, t_x, t));
-            let history = History { monetary: 0.0, holdout_x: 0, ..all[c as usize] };
-            groups.push(Group { history, weight: 0.0 });
-        }
-        if let Some(last) = groups.last_mut() {
-            last.weight += 1.0;
-        }
-        group_of[c as usize] = (groups.len() - 1) as u32;
-    }
+    keys.dedup();
+    let mut groups: Vec<Group> = keys
+        .iter()
+        .map(|&k| {
+            let weeks = |d: u64| (d & ((1 << 21) - 1)) as f64 / DAYS_PER_WEEK;
+            let history =
+                History { x: (k >> 42) as u32, t_x: weeks(k >> 21), t: weeks(k), monetary: 0.0, holdout_x: 0 };
+            Group { history, weight: 0.0 }
+        })
+        .collect();
+    let group_of: Vec<u32> = all
+        .iter()
+        .map(|h| {
+            let group = keys.partition_point(|&k| k < key(h));
+            groups[group].weight += 1.0;
+            group as u32
+        })
+        .collect();
     (groups, group_of)
 }
 
