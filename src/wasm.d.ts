@@ -467,6 +467,8 @@ export interface CustomerRow {
   days_since_last: number;
   /** Distinct days with an order. */
   visits: number;
+  /** Each visit as days after the first (0 first). */
+  visit_days: number[];
   /** Median days between visits; null with one visit. */
   usual_gap_days: number | null;
   /** Away more than twice their usual gap. */
@@ -483,6 +485,8 @@ export interface CustomerRow {
   expected_365: number | null;
   /** Expected spend per visit from now on. */
   expected_spend: number | null;
+  /** Visits expected over the horizon, each discounted: value = expected_spend × this. */
+  discounted_visits: number | null;
   /** Predicted value over the horizon, discounted monthly. */
   value: number | null;
   /** Past spend (or visits) × (1 − P(alive)). */

@@ -177,6 +177,8 @@ pub struct CustomerRow {
     pub days_since_last: u32,
     /// Distinct days with an order.
     pub visits: u32,
+    /// Each visit as days after the first (0 first), for a timeline.
+    pub visit_days: Vec<u32>,
     /// The median number of days between two of their visits; none with
     /// one visit.
     pub usual_gap_days: Option<f64>,
@@ -205,6 +207,9 @@ pub struct CustomerRow {
     pub expected_365: Option<f64>,
     /// Expected spend per visit from now on.
     pub expected_spend: Option<f64>,
+    /// Visits expected over the horizon, each discounted to today:
+    /// `value` = `expected_spend` × this.
+    pub discounted_visits: Option<f64>,
     /// Predicted value over the horizon, discounted.
     pub value: Option<f64>,
     /// Past spend (or visits) × (1 − P(alive)): what leaving would cost.
@@ -385,7 +390,7 @@ pub fn predict_customers(
             customer_row(
                 log.customer_ids[c].to_string(),
                 segments[c],
-                &row,
+                row,
                 &all[c],
                 forecast,
                 spend_model,
@@ -462,6 +467,7 @@ struct Visits {
     first: i32,
     last: i32,
     count: u32,
+    days: Vec<u32>,
     spend: f64,
     usual_gap: Option<f64>,
 }
@@ -472,11 +478,17 @@ impl Visits {
         let (days, amounts) = ledger.of(c);
         gaps.clear();
         gaps.extend(days.windows(2).map(|pair| (pair[1] - pair[0]) as u64).filter(|&gap| gap > 0));
+        let mut visit_days = vec![0];
+        visit_days.extend(gaps.iter().scan(0, |day, &gap| {
+            *day += gap as u32;
+            Some(*day)
+        }));
         let usual_gap = (!gaps.is_empty()).then(|| median(gaps));
         Visits {
             first: days[0],
             last: days[days.len() - 1],
-            count: gaps.len() as u32 + 1,
+            count: visit_days.len() as u32,
+            days: visit_days,
             spend: amounts.iter().sum(),
             usual_gap,
         }
@@ -498,7 +510,7 @@ fn median(values: &mut [u64]) -> f64 {
 fn customer_row(
     id: String,
     segment: Segment,
-    visits: &Visits,
+    visits: Visits,
     history: &History,
     forecast: Option<&GroupForecast>,
     spend_model: Option<GammaGamma>,
@@ -517,6 +529,7 @@ fn customer_row(
         last_visit: Day(visits.last).to_string(),
         days_since_last,
         visits: visits.count,
+        visit_days: visits.days,
         usual_gap_days: visits.usual_gap,
         overdue,
         total_spend: money(visits.spend),
@@ -530,6 +543,7 @@ fn customer_row(
         expected_90: forecast.map(|f| f.expected[1]),
         expected_365: forecast.map(|f| f.expected[2]),
         expected_spend,
+        discounted_visits: forecast.map(|f| f.discounted),
         value: forecast.zip(expected_spend).map(|(f, spend)| f.discounted * spend),
         at_stake: forecast.map(|f| past.max(0.0) * (1.0 - f.p_alive)),
         contact_rank: 0,
