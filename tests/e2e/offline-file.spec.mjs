@@ -71,6 +71,16 @@ test('from disk with no network, a dropped CSV is analysed in the worker', async
   expect(readFileSync(await (await png).path()).subarray(1, 4).toString()).toBe('PNG');
 });
 
+test('from disk with no network, the sample café gets its customers view with forecasts', async ({ page }) => {
+  await openFile(page, '?view=data');
+  await page.getByRole('button', { name: 'Try it with sample data' }).click();
+  await expectReport(page);
+  await expect(page.locator('#customers-status')).toHaveText('Forecasts ready for 600 customers.');
+  await expect(page.locator('#customers-contacts > li')).toHaveCount(10);
+  await page.locator('#customers-contacts [data-open-customer]').first().click();
+  await expect(page.locator('#customer-dialog #customer-p-alive code')).toContainText('P(alive) = 1 / (1 +');
+});
+
 test('the offline file offers neither to download itself, nor to embed, nor a link (it has no address)', async ({ page }) => {
   await openFile(page);
   await expect(page.locator('#title')).toHaveText('Customer retention calculator');

@@ -2,8 +2,9 @@
 // step and the report sections together. The engine does the reading and the
 // sums (in data/worker.js); this module decides what is shown when. Its
 // parts: settings.js (period, window, currency), progress.js (bar and
-// Cancel), mapping.js (the column step), tables.js (the report), survey.js
-// and costs.js (the other two kinds of file).
+// Cancel), mapping.js (the column step), tables.js (the report),
+// customers/ (every customer with the forecasts), survey.js and costs.js
+// (the other two kinds of file).
 
 import { el, fill, isPlainClick } from "../shared/dom.js";
 import { createFormat, localeDateOrder } from "../shared/format.js";
@@ -16,6 +17,7 @@ import { createProgress } from "./progress.js";
 import { reportSections } from "./report.js";
 import { createSurveySection } from "./survey.js";
 import { createCostsSection } from "./costs.js";
+import { createCustomersSection } from "./customers/section.js";
 import { downloadText } from "../export/downloads.js";
 
 /**
@@ -54,6 +56,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
   let statusBox = null;
   let survey = null;
   let costs = null;
+  let customers = null;
 
   const lang = () => state.lang;
   const makeFormat = () => createFormat({ locale: state.numberLocale, currency: state.currency, t });
@@ -71,6 +74,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       fmt = makeFormat();
       onSettingsChange();
       if (report) showReport();
+      customers.refresh();
       survey.refresh();
       costs.refresh();
     },
@@ -125,6 +129,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       showReport();
       statusBox.textContent = t("data.page.done", { orders: report.input.orders, customers: report.input.customers });
       costs.suggestActiveCustomers(report.totals.active_customers, report.window_days);
+      customers.run(source, options);
     } catch (err) {
       if (id !== runId || err instanceof Cancelled) return;
       await showError(err);
@@ -140,6 +145,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     }
     ordersInput.showError(err.message);
     report = null;
+    customers.clear();
     resultsBox.replaceChildren();
     mappingBox.replaceChildren();
     if (MAPPING_CODES.includes(err.code)) await showMapping(); // the alert above it says why
@@ -180,6 +186,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     fileCurrency = null;
     currencyChosen = false;
     report = null;
+    customers.clear();
     resultsBox.replaceChildren();
     mappingBox.replaceChildren();
     analyse();
@@ -284,6 +291,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     statusBox = el("p", { id: "data-status", class: "data-status", role: "status" });
     mappingBox = el("div", { id: "data-mapping-box" });
     resultsBox = el("div", { id: "data-results", class: "data-results" });
+    customers = createCustomersSection({ t, getFormat: () => fmt, client: orders, lang });
     return dataPanel("orders", t,
       ordersInput.root,
       // Right under the alert that asks for it.
@@ -292,7 +300,8 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
       controls.render(t),
       progress.render(t),
       statusBox,
-      resultsBox);
+      resultsBox,
+      customers.root);
   }
 
   function render(text) {

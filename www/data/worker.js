@@ -10,9 +10,19 @@ import init, {
   segmentCsv,
   skippedRowsCsv,
   sampleTransactions,
+  predictCustomers,
 } from "../pkg/retention_metrics.js";
 
-const METHODS = { analyzeTransactions, analyzeSurvey, analyzeCosts, previewTable, segmentCsv, skippedRowsCsv, sampleTransactions };
+const METHODS = {
+  analyzeTransactions,
+  analyzeSurvey,
+  analyzeCosts,
+  previewTable,
+  segmentCsv,
+  skippedRowsCsv,
+  sampleTransactions,
+  predictCustomers,
+};
 
 // Started once, awaited by every request.
 const ready = init();

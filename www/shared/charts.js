@@ -53,11 +53,13 @@ function legendKey(series) {
 }
 
 /**
- * A line chart of percentages (0–100) over labelled periods, redrawn at the
- * width of `figure` whenever that changes.
+ * A line chart of percentages (0–100) over labelled periods, or of any
+ * values from 0 to `yMax`, redrawn at the width of `figure` whenever that
+ * changes.
  *
  * @param spec {{ id, title, description, labels: string[], series: [{ id, name, values, mark, format }],
- *                yLabel, xLabel, yFormat: (n) => string, pointLabel: (label, series, value) => string }}
+ *                yLabel, xLabel, yFormat: (n) => string, pointLabel: (label, series, value) => string,
+ *                yMax?: number }}
  * @returns the <figure> holding the chart and its legend
  */
 export function lineChart(spec) {
@@ -82,7 +84,8 @@ export function lineChart(spec) {
     const plotH = height - margin.top - margin.bottom;
     const count = spec.labels.length;
     const x = (i) => margin.left + (count <= 1 ? plotW / 2 : (i * plotW) / (count - 1));
-    const y = (v) => margin.top + plotH - (Math.max(0, Math.min(100, v)) / 100) * plotH;
+    const top = spec.yMax > 0 ? spec.yMax : 100;
+    const y = (v) => margin.top + plotH - (Math.max(0, Math.min(top, v)) / top) * plotH;
 
     const titleId = `${spec.id}-title`;
     const descId = `${spec.id}-desc`;
@@ -99,7 +102,7 @@ export function lineChart(spec) {
 
     // Horizontal grid lines and the y-axis values.
     const grid = svg("g", { class: "chart__grid", "aria-hidden": "true" });
-    for (const tick of [0, 25, 50, 75, 100]) {
+    for (const tick of [0, 0.25, 0.5, 0.75, 1].map((share) => share * top)) {
       grid.append(
         svg("line", { x1: margin.left, x2: margin.left + plotW, y1: y(tick), y2: y(tick), class: tick === 0 ? "chart__axis" : "chart__gridline" }),
         svg("text", { x: margin.left - 8, y: y(tick), dy: "0.32em", "text-anchor": "end", class: "chart__tick" }, spec.yFormat(tick)));
