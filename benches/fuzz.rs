@@ -36,6 +36,9 @@ use retention_metrics::analysis::survey::{analyze_survey, SurveyKind, SurveyOpti
 use retention_metrics::analysis::{analyze_transactions, TransactionOptions};
 use retention_metrics::ingest::date::{read_date, DateOrder};
 use retention_metrics::ingest::number::read_number;
+use retention_metrics::predict::bgnbd::{self, BgNbd, Group};
+use retention_metrics::predict::customers::{predict_customers, PredictOptions};
+use retention_metrics::predict::History;
 use retention_metrics::{catalog, compute, ComputeOptions, Locale, RawInputs, RawValue};
 
 /// SplitMix64: tiny, fast, and one seed repeats a whole run.
@@ -342,7 +345,77 @@ type Metric = (&'static str, Vec<&'static str>);
 
 fn case(rng: &mut Rng, metrics: &[Metric]) -> Case {
     let lang = locale(rng);
-    match rng.below(7) {
+    match rng.below(9) {
+        7 => {
+            let bytes = file(rng);
+            let mut options = PredictOptions {
+                horizon_months: 1 + rng.below(120) as u32,
+                discount_percent: *rng.pick(&[0.0, 1.0, 37.5, 100.0]),
+                ..PredictOptions::default()
+            };
+            options.analysis.window_days = 1 + rng.below(3650) as u32;
+            options.analysis.log.lang = lang;
+            let input = bytes.clone();
+            Case {
+                target: "predict_customers",
+                input,
+                run: Box::new(move || match predict_customers(&bytes[..], &options, &mut |_| {}) {
+                    Ok(report) => check(&report),
+                    Err(error) => check(&error),
+                }),
+            }
+        }
+        8 => {
+            // Histories and parameters anywhere in their domains, extremes
+            // included: every answer finite, P(alive) a probability.
+            let extreme = [1e-9, 1e-3, 0.5, 1.0, 7.0, 1e3, 1e7];
+            let params = BgNbd {
+                r: *rng.pick(&extreme),
+                alpha: *rng.pick(&extreme),
+                a: *rng.pick(&extreme),
+                b: *rng.pick(&extreme),
+            };
+            let groups: Vec<Group> = (0..1 + rng.below(400))
+                .map(|_| {
+                    let t = rng.below(2000) as f64 / 7.0;
+                    let x = if rng.chance(3) { 0 } else { rng.below(300) as u32 };
+                    let t_x = if x == 0 { 0.0 } else { t * (rng.below(1001) as f64 / 1000.0) };
+                    Group {
+                        history: History { x, t_x, t, monetary: 0.0, holdout_x: 0 },
+                        weight: 1.0 + rng.below(5) as f64,
+                    }
+                })
+                .collect();
+            let weeks = *rng.pick(&[0.0, 1e-6, 4.345, 52.0, 520.0, 5218.0]);
+            Case {
+                target: "bg_nbd",
+                input: format!("{params:?} {weeks} {groups:?}").chars().take(4000).collect::<String>().into_bytes(),
+                run: Box::new(move || {
+                    for group in &groups {
+                        let forecast = params.forecast(&group.history, weeks);
+                        if !(0.0..=1.0).contains(&forecast.p_alive)
+                            || !forecast.expected.is_finite()
+                            || forecast.expected < 0.0
+                        {
+                            return Err(format!("{params:?} {:?} {weeks}: {forecast:?}", group.history));
+                        }
+                        if let Some(by_book) = expected_by_the_book(&params, &group.history, weeks) {
+                            if (forecast.expected - by_book).abs() > 1e-6 * by_book.abs().max(1e-3) {
+                                let expected = forecast.expected;
+                                let history = group.history;
+                                return Err(format!(
+                                    "{params:?} {history:?} {weeks}: {expected}, the plain series {by_book}"
+                                ));
+                            }
+                        }
+                    }
+                    match bgnbd::fit(&groups) {
+                        Ok(fit) => check(&fit),
+                        Err(_) => Ok(()),
+                    }
+                }),
+            }
+        }
         0 => {
             let bytes = file(rng);
             let mut options = TransactionOptions { window_days: 1 + rng.below(3650) as u32, ..Default::default() };
@@ -451,6 +524,36 @@ fn case(rng: &mut Rng, metrics: &[Metric]) -> Case {
             }
         }
     }
+}
+
+/// BG/NBD's conditional expectation summed term by term from the paper's
+/// own ₂F₁ series, where that is well conditioned (z ≤ 0.9, a away from
+/// 1, no large cancellation): a second opinion on the engine's
+/// transformed series and its integral.
+fn expected_by_the_book(p: &BgNbd, h: &History, t: f64) -> Option<f64> {
+    let x = f64::from(h.x);
+    let (big_a, big_b, c) = (p.r + x, p.b + x, p.a + p.b + x - 1.0);
+    let z = t / (p.alpha + h.t + t);
+    if !(1e-6..=0.9).contains(&z) || (p.a - 1.0).abs() < 0.05 || c < 0.05 {
+        return None;
+    }
+    let (mut term, mut sum, mut largest) = (1.0f64, 1.0f64, 1.0f64);
+    for n in 0..200_000 {
+        let n = f64::from(n);
+        term *= (big_a + n) * (big_b + n) / ((c + n) * (n + 1.0)) * z;
+        sum += term;
+        largest = largest.max(term.abs());
+        if term.abs() < 1e-17 * sum.abs() && n > big_a + big_b {
+            break;
+        }
+    }
+    let scaled = (1.0 - z).powf(big_a) * sum;
+    let bracket = 1.0 - scaled;
+    // Too many digits cancelled to be a second opinion.
+    if !scaled.is_finite() || largest > 1e6 || bracket.abs() < 1e-6 {
+        return None;
+    }
+    Some(c / (p.a - 1.0) * bracket * p.p_alive(h))
 }
 
 struct Settings {

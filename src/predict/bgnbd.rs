@@ -7,15 +7,17 @@
 //! stable likelihood), over customers grouped by identical history, with
 //! its exact gradient for the optimiser. The conditional expectation needs
 //! the Gaussian hypergeometric ₂F₁(r + x, b + x; a + b + x − 1; z) with z
-//! up to nearly 1, where its series crawls and its terms grow; Euler's
-//! transformation (see [`BgNbd::expected_purchases`]) turns it into a
-//! series whose terms shrink like a power of n even at z = 1, and rewrites
-//! the paper's 1 / (a − 1) so that a = 1 costs no digits.
+//! up to nearly 1. Its series' terms behave like n^(r + x − a) zⁿ; after
+//! Euler's transformation, like n^(a − r − x − 2) zⁿ. Whichever power
+//! falls faster is summed (see [`BgNbd::expected_purchases`]), so the
+//! series converges even at z = 1 and never grows before it shrinks; the
+//! transformed one also rewrites the paper's 1 / (a − 1) so that a = 1
+//! costs no digits.
 
 use serde::Serialize;
 
 use super::optimize::minimize;
-use super::special::{digamma_rising, ln_add_exp, ln_rising};
+use super::special::{digamma_rising, ln_add_exp, ln_gamma, ln_rising};
 use super::{distinct_counts, CannotFit, History, MIN_CUSTOMERS, MIN_REPEAT_BUYERS};
 
 /// The four fitted parameters (time in weeks).
@@ -43,9 +45,9 @@ pub struct BgNbdFit {
     pub converged: bool,
 }
 
-/// Terms of the hypergeometric series before it is cut off (reached only
-/// for z within 10⁻⁴ of 1, far beyond any real history).
-const MAX_TERMS: u32 = 2_000_000;
+/// Terms of the hypergeometric series before the integral takes over
+/// (reached only for z within about 10⁻³ of 1: a tiny α and an age of 0).
+const MAX_TERMS: u32 = 20_000;
 
 /// What the model says about one customer over a horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -85,6 +87,11 @@ impl BgNbd {
     /// term, 1 / (a − 1) times the rest is a plain series (the factor
     /// a − 1 is in every one of its terms) and [1 − (1 − z)^(a−1)] / (a − 1)
     /// is an `expm1`, so nothing is divided by a − 1 and nothing cancels.
+    ///
+    /// That form's terms fall like n^(a − r − x − 2); the paper's own like
+    /// n^(r + x − a). When a > r + x + 1 the paper's falls faster (and a − 1
+    /// is then safely above 0), so it is summed instead, its bracket split
+    /// the same way: 1 − (1 − z)^(r+x) = −expm1((r + x) ln(1 − z)).
     pub fn expected_purchases(&self, history: &History, weeks: f64) -> f64 {
         if weeks <= 0.0 {
             return 0.0;
@@ -95,10 +102,46 @@ impl BgNbd {
         let z = weeks / (alpha + history.t + weeks);
         let ln_rest = -(weeks / (alpha + history.t)).ln_1p();
         let shifted = a - 1.0;
-        let head = if shifted == 0.0 { -ln_rest } else { -(shifted * ln_rest).exp_m1() / shifted };
-        let series = c_times_tail(a + b - 1.0 - r, a, c, z);
-        let expected = (c * head - (shifted * ln_rest).exp() * series) * self.p_alive(history);
-        expected.max(0.0)
+        let expected = if a > r + x + 1.0 {
+            let (big_a, big_b) = (r + x, b + x);
+            c_times_tail(big_a * big_b * z, big_a, big_b, c, z)
+                .map(|series| (c * -(big_a * ln_rest).exp_m1() - (big_a * ln_rest).exp() * series) / shifted)
+        } else {
+            let head = if shifted == 0.0 { -ln_rest } else { -(shifted * ln_rest).exp_m1() / shifted };
+            let big_a = a + b - 1.0 - r;
+            c_times_tail(big_a * z, big_a, shifted, c, z).map(|series| c * head - (shifted * ln_rest).exp() * series)
+        };
+        let alive = expected.filter(|e| e.is_finite()).map_or_else(|| self.expected_if_alive(history, weeks), |e| e);
+        (alive * self.p_alive(history)).max(0.0)
+    }
+
+    /// The purchases expected in the next `weeks` from a customer still
+    /// alive, as an integral rather than a series: alive, their rate λ is
+    /// gamma (r + x, α + T) and their drop-out chance p is beta (a, b + x),
+    /// and with both known they buy (1 − e^(−λpt)) / p times; over λ that
+    /// is g(p) = [1 − (1 + p t / (α + T))^(−(r+x))] / p, left to integrate
+    /// over p. Exact at any parameters, where the series' terms would grow
+    /// too large to cancel (a purchase rate held tight by a huge r), so
+    /// it is the series' fallback; about ten times its cost.
+    fn expected_if_alive(&self, history: &History, weeks: f64) -> f64 {
+        let x = f64::from(history.x);
+        let (shape, beta_b) = (self.r + x, self.b + x);
+        let k = weeks / (self.alpha + history.t);
+        let g = |p: f64| -(-shape * (p * k).ln_1p()).exp_m1() / p;
+        let (at_zero, at_one) = (shape * k, g(1.0));
+        let line = |p: f64, q: f64| at_zero * q + at_one * p;
+        let ln_beta = ln_gamma(self.a) + ln_gamma(beta_b) - ln_gamma(self.a + beta_b);
+        // E[line(p)] exactly (the beta's mean is a / (a + b + x)), then
+        // ∫ (g − line) · beta(p) dp by tanh-sinh quadrature. The beta
+        // density may be infinite at either end, or its mass piled
+        // closer to an end than any node: the line meets g at both ends,
+        // so nothing is left there to miss.
+        let mean = self.a / (self.a + beta_b);
+        let integral = tanh_sinh(|p, q| {
+            let density = ((self.a - 1.0) * p.ln() + (beta_b - 1.0) * q.ln() - ln_beta).exp();
+            (g(p) - line(p, q)) * density
+        });
+        (line(mean, 1.0 - mean) + integral).max(0.0)
     }
 
     /// Purchases expected from a customer in their first `weeks` (the
@@ -121,26 +164,73 @@ impl BgNbd {
     }
 }
 
-/// C · Σₙ≥₁ (A)ₙ (a)ₙ₋₁ zⁿ / ((C)ₙ n!), summed from the first term A·z
-/// (C cancels against (C)₁, so C may be 0 or negative above −1). The
-/// series is stopped once a bound on the rest of it, the current term
-/// times ρ / (1 − ρ) with ρ the larger of the current term ratio and its
-/// limit z, is below 10⁻¹⁶ of the sum.
-fn c_times_tail(big_a: f64, a: f64, c: f64, z: f64) -> f64 {
-    let mut term = big_a * z;
+/// The tail of a hypergeometric series times C: C · Σₙ≥₁ (P)ₙ (Q)ₙ zⁿ /
+/// ((C)ₙ n!), summed from its first term `first` (P·Q·z, C cancelling
+/// against (C)₁, so C may be 0 or negative above −1; a form whose first
+/// factor is split off passes what remains of it). The series is stopped
+/// once a bound on the rest of it, the current term times ρ / (1 − ρ)
+/// with ρ the larger of the current term ratio and its limit z, is below
+/// 10⁻¹⁶ of the sum.
+///
+/// None when the sum cannot be trusted: it did not settle within
+/// [`MAX_TERMS`], or its terms grew more than 10⁶ times the sum before
+/// cancelling (more digits lost than a forecast can spare).
+fn c_times_tail(first: f64, p: f64, q: f64, c: f64, z: f64) -> Option<f64> {
+    let mut term = first;
     let mut sum = term;
+    let mut largest = term.abs();
     let mut n = 1.0;
     for _ in 0..MAX_TERMS {
-        let ratio = (big_a + n) * (a + n - 1.0) * z / ((c + n) * (n + 1.0));
+        let ratio = (p + n) * (q + n) * z / ((c + n) * (n + 1.0));
         term *= ratio;
         sum += term;
+        largest = largest.max(term.abs());
         n += 1.0;
         let rho = ratio.abs().max(z);
         if term == 0.0 || (rho < 1.0 && (term * rho / (1.0 - rho)).abs() <= 1e-16 * sum.abs()) {
+            return (largest <= 1e6 * sum.abs().max(1.0)).then_some(sum);
+        }
+    }
+    None
+}
+
+/// ∫₀¹ f(p, 1 − p) dp by tanh-sinh (double exponential) quadrature: nodes
+/// p = 1 / (1 + e^(−π sinh τ)) out to τ = ±5.5, where p and 1 − p are
+/// about 10⁻¹⁶⁷; both are passed, each computed without cancellation, so
+/// a density at either end keeps its digits. The step in τ is halved
+/// (each level adding the points between the last ones) from 1/2 until two
+/// levels agree to 10⁻¹² or the step is 1/512, fine enough for a density
+/// as narrow as a beta with a + b in the millions.
+fn tanh_sinh(f: impl Fn(f64, f64) -> f64) -> f64 {
+    const REACH: f64 = 5.5;
+    let point = |tau: f64| {
+        let u = std::f64::consts::PI * tau.sinh();
+        let (p, q) = (1.0 / (1.0 + (-u).exp()), 1.0 / (1.0 + u.exp()));
+        // dp/dτ = π cosh τ · p · (1 − p).
+        let value = std::f64::consts::PI * tau.cosh() * p * q * f(p, q);
+        if value.is_finite() {
+            value
+        } else {
+            0.0
+        }
+    };
+    let mut step = 0.5;
+    let mut sum: f64 =
+        (1..=(REACH / step) as i32).map(|k| point(f64::from(k) * step) + point(-f64::from(k) * step)).sum::<f64>()
+            + point(0.0);
+    let mut estimate = sum * step;
+    for level in 1..=8 {
+        step /= 2.0;
+        let odd = (REACH / step) as i32;
+        sum += (1..=odd).step_by(2).map(|k| point(f64::from(k) * step) + point(-f64::from(k) * step)).sum::<f64>();
+        let refined = sum * step;
+        let settled = (refined - estimate).abs() <= 1e-12 * refined.abs().max(1e-300);
+        estimate = refined;
+        if level >= 3 && settled {
             break;
         }
     }
-    sum
+    estimate
 }
 
 /// Customers with identical histories, counted once with a weight: what
@@ -319,6 +409,55 @@ mod tests {
             let ours = PAPER.expected_purchases(&h, t);
             assert!((ours - by_book).abs() < 1e-10 * by_book.max(1.0), "{h:?} t={t}: {ours} vs {by_book}");
         }
+    }
+
+    #[test]
+    fn a_large_a_sums_the_papers_own_series() {
+        let steady = BgNbd { r: 0.6, alpha: 3.0, a: 6.0, b: 20.0 };
+        for (h, t) in [(history(2, 30.0, 39.0), 39.0), (History::NEW, 52.0), (history(0, 0.0, 10.0), 4.345)] {
+            let by_book = expected_by_the_book(&steady, &h, t);
+            let ours = steady.expected_purchases(&h, t);
+            assert!((ours - by_book).abs() < 1e-10 * by_book.max(1.0), "{h:?} t={t}: {ours} vs {by_book}");
+        }
+        // A drop-out chance held tightly (a and b huge) no longer overflows.
+        let tight = BgNbd { r: 0.5, alpha: 1e-6, a: 1e7, b: 1e7 };
+        let e = tight.expected_purchases(&History::NEW, 52.0);
+        assert!(e.is_finite() && e > 1.0, "{e}");
+    }
+
+    #[test]
+    fn the_integral_agrees_with_the_series() {
+        for params in
+            [PAPER, BgNbd { r: 0.6, alpha: 3.0, a: 6.0, b: 20.0 }, BgNbd { r: 2.0, alpha: 10.0, a: 0.3, b: 0.5 }]
+        {
+            for (h, t) in [(history(2, 30.43, 38.86), 39.0), (History::NEW, 52.0), (history(7, 29.43, 32.0), 10.0)] {
+                let series = params.expected_purchases(&h, t) / params.p_alive(&h);
+                let integral = params.expected_if_alive(&h, t);
+                assert!(
+                    (series - integral).abs() < 1e-9 * series.max(1.0),
+                    "{params:?} {h:?} t={t}: {series} vs {integral}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_tight_purchase_rate_falls_back_to_the_integral() {
+        // r and α huge: everyone buys at r / α = 1 a week; the series' terms
+        // would reach e^50 before cancelling.
+        let poisson = BgNbd { r: 1e7, alpha: 1e7, a: 1.0, b: 3.0 };
+        let h = history(10, 30.0, 30.0);
+        let e = poisson.expected_purchases(&h, 52.0) / poisson.p_alive(&h);
+        // Alive, λ is 1 and p is beta(1, 13): E[(1 − e^(−52p)) / p] by the
+        // midpoint rule over a million steps.
+        let steps = 1_000_000;
+        let by_midpoints: f64 = (0..steps)
+            .map(|i| {
+                let p = (f64::from(i) + 0.5) / f64::from(steps);
+                (1.0 - (-52.0 * p).exp()) / p * 13.0 * (1.0 - p).powi(12) / f64::from(steps)
+            })
+            .sum();
+        assert!((e - by_midpoints).abs() < 1e-5 * by_midpoints, "{e} vs {by_midpoints}");
     }
 
     #[test]

@@ -92,8 +92,8 @@ test('the café: find a customer, sort by what is at stake, open a history, down
   expect(lines[1]).toMatch(/^C00019,VIP,"?Win them back/);
 
   // A longer horizon: more value.
-  await page.getByLabel('Value over (months)').fill('24');
-  await page.getByLabel('Value over (months)').blur();
+  await page.getByLabel('Forecast horizon (months)').fill('24');
+  await page.getByLabel('Forecast horizon (months)').blur();
   await expect(page.locator('#customers-status')).toHaveText('Forecasts ready for 600 customers.');
   await expect.poll(async () => money(await cell(page, 'C00026', 'value').textContent() ?? '0')).toBeGreaterThan(valueBefore * 1.5);
 });
@@ -122,7 +122,7 @@ test('CDNOW with a calibration end: the model checked against the weeks after it
   const chart = page.locator('#customers-tracking-chart');
   await expect(chart).toBeVisible();
   await expect(chart.locator('[data-series="actual"] [data-point]')).toHaveCount(39);
-  await expect(page.locator('#customers-tracking-summary')).toHaveText('By Jun 30, 1998 the model expected 1,653 repeat visits and 1,882 came (-12%).');
+  await expect(page.locator('#customers-tracking-summary')).toHaveText('By Jun 30, 1998 the model expected 1,653 repeat visits and 1,882 came (the model off by -12%).');
   await expect(page.locator('#customers-model-facts')).toContainText('While still a customer, a typical customer comes about every');
   await page.locator('#data-customers-model').screenshot({ path: testInfo.outputPath('cdnow-model.png') });
   // Outside the log: said on the field.
