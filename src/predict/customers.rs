@@ -355,8 +355,9 @@ pub fn predict_customers(
     let has_amounts = log.input.has_amounts;
     let today = ledger.last_day.0;
     let cutoffs = Cutoffs { calibration_end: today, observation_end: today };
-    // Every customer has an order by the last day, so each has a history.
-    let all: Vec<History> = histories(&ledger, cutoffs).into_iter().flatten().collect();
+    // Every customer has an order by the last day, so each has a history
+    // (kept by customer number, so none may drop out of the list).
+    let all: Vec<History> = histories(&ledger, cutoffs).into_iter().map(|h| h.unwrap_or(History::NEW)).collect();
     let (groups, group_of) = grouped(&all);
     let texts = Texts::for_locale(lang);
     let refuse = |reason: CannotFit| Refusal { code: reason.id(), message: reason.error(lang).message };
