@@ -368,7 +368,7 @@ fn case(rng: &mut Rng, metrics: &[Metric]) -> Case {
         8 => {
             // Histories and parameters anywhere in their domains, extremes
             // included: every answer finite, P(alive) a probability.
-            let extreme = [1e-9, 1e-3, 0.5, 1.0, 7.0, 1e3, 1e7];
+            let extreme = [1e-9, 1e-3, 0.5, 1.0, 7.0, 1e3, 1e7, 1e9];
             let params = BgNbd {
                 r: *rng.pick(&extreme),
                 alpha: *rng.pick(&extreme),

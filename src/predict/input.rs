@@ -88,8 +88,8 @@ fn repeat(raw: Option<&RawValue>, field: &str, lang: Locale) -> Result<u32, Fiel
 pub fn history(raw: &RawHistory, index: usize, lang: Locale) -> Result<History, FieldError> {
     let field = |name: &str| format!("customers[{index}].{name}");
     let x = repeat(raw.x.as_ref(), &field("x"), lang)?;
-    let t_x = number(raw.t_x.as_ref(), &field("t_x"), "data.predict.error.weeks", lang)?;
-    let t = number(raw.t.as_ref(), &field("T"), "data.predict.error.weeks", lang)?;
+    let t_x = weeks_of(raw.t_x.as_ref(), &field("t_x"), lang)?;
+    let t = weeks_of(raw.t.as_ref(), &field("T"), lang)?;
     if t_x > t {
         let values = [("field", field("t_x"))];
         return Err(field_error(lang, &field("t_x"), ErrorCode::Exceeds, "data.predict.error.recency", &values));
@@ -131,29 +131,50 @@ pub fn spenders(raw: &[RawHistory], lang: Locale) -> Result<Vec<Spend>, FieldErr
     Ok(spenders)
 }
 
-/// BG/NBD's parameters: each a positive number.
+/// The range of a parameter: what a fit can give (it searches within
+/// e^±18), with room either side. Outside it the model means nothing and
+/// its formulas overflow.
+const PARAMETER_RANGE: (f64, f64) = (1e-9, 1e9);
+
+/// BG/NBD's parameters: each a positive number within [`PARAMETER_RANGE`].
 pub fn params(raw: &RawParams, lang: Locale) -> Result<BgNbd, FieldError> {
     let read = |value: &Option<RawValue>, name: &str| {
-        let value = positive(value.as_ref(), &format!("params.{name}"), lang)?;
-        if value.is_finite() {
+        let field = format!("params.{name}");
+        let value = positive(value.as_ref(), &field, lang)?;
+        let (low, high) = PARAMETER_RANGE;
+        if (low..=high).contains(&value) {
             Ok(value)
         } else {
-            Err(field_error(lang, &format!("params.{name}"), ErrorCode::OutOfRange, "data.predict.error.positive", &[]))
+            let values =
+                [("field", field.clone()), ("min", "0.000000001".to_string()), ("max", "1000000000".to_string())];
+            Err(field_error(lang, &field, ErrorCode::OutOfRange, "data.predict.error.parameter", &values))
         }
     };
     Ok(BgNbd { r: read(&raw.r, "r")?, alpha: read(&raw.alpha, "alpha")?, a: read(&raw.a, "a")?, b: read(&raw.b, "b")? })
 }
 
-/// The longest forecast accepted: a hundred years, in weeks.
+/// The longest time accepted, in a history or a forecast: a hundred
+/// years, in weeks.
 const MAX_WEEKS: f64 = 5_218.0;
+
+/// A time in weeks, from 0 to a hundred years.
+fn weeks_of(raw: Option<&RawValue>, field: &str, lang: Locale) -> Result<f64, FieldError> {
+    let weeks = number(raw, field, "data.predict.error.weeks", lang)?;
+    if weeks > MAX_WEEKS {
+        return Err(field_error(
+            lang,
+            field,
+            ErrorCode::OutOfRange,
+            "data.predict.error.weeks",
+            &[("field", field.into())],
+        ));
+    }
+    Ok(weeks)
+}
 
 /// A forecast horizon in weeks, from 0 to a hundred years.
 pub fn weeks(raw: Option<&RawValue>, lang: Locale) -> Result<f64, FieldError> {
-    let weeks = number(raw, "weeks", "data.predict.error.horizon_weeks", lang)?;
-    if weeks > MAX_WEEKS {
-        return Err(field_error(lang, "weeks", ErrorCode::OutOfRange, "data.predict.error.horizon_weeks", &[]));
-    }
-    Ok(weeks)
+    weeks_of(raw, "weeks", lang)
 }
 
 #[cfg(test)]
@@ -177,6 +198,7 @@ mod tests {
         assert_eq!(refused(raw(1.0, 5.0, 4.0)).code, ErrorCode::Exceeds);
         assert_eq!(refused(raw(0.0, 2.0, 4.0)).code, ErrorCode::Inconsistent);
         assert_eq!(refused(raw(1.0, -1.0, 4.0)).code, ErrorCode::Negative);
+        assert_eq!(refused(raw(1.0, 1.0, 1e9)).code, ErrorCode::OutOfRange);
         assert_eq!(refused(RawHistory { t: None, ..raw(1.0, 1.0, 1.0) }).code, ErrorCode::Required);
         assert_eq!(
             refused(RawHistory { t: Some(RawValue::Text("soon".into())), ..raw(1.0, 1.0, 1.0) }).field,
@@ -197,6 +219,8 @@ mod tests {
         let good = RawParams { r: n(0.24), alpha: n(4.4), a: n(0.79), b: n(2.4) };
         assert!(params(&good, Locale::En).is_ok());
         assert_eq!(params(&RawParams { a: n(0.0), ..good.clone() }, Locale::En).unwrap_err().field, "params.a");
-        assert_eq!(params(&RawParams { b: None, ..good }, Locale::En).unwrap_err().code, ErrorCode::Required);
+        assert_eq!(params(&RawParams { b: None, ..good.clone() }, Locale::En).unwrap_err().code, ErrorCode::Required);
+        let huge = params(&RawParams { r: n(1e300), ..good }, Locale::En).unwrap_err();
+        assert_eq!((huge.field.as_str(), huge.code), ("params.r", ErrorCode::OutOfRange));
     }
 }
