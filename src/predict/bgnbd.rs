@@ -111,7 +111,7 @@ impl BgNbd {
             let big_a = a + b - 1.0 - r;
             c_times_tail(big_a * z, big_a, shifted, c, z).map(|series| c * head - (shifted * ln_rest).exp() * series)
         };
-        let alive = expected.filter(|e| e.is_finite()).map_or_else(|| self.expected_if_alive(history, weeks), |e| e);
+        let alive = expected.filter(|e| e.is_finite()).unwrap_or_else(|| self.expected_if_alive(history, weeks));
         (alive * self.p_alive(history)).max(0.0)
     }
 
