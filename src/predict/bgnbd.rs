@@ -128,20 +128,29 @@ impl BgNbd {
         let (shape, beta_b) = (self.r + x, self.b + x);
         let k = weeks / (self.alpha + history.t);
         let g = |p: f64| -(-shape * (p * k).ln_1p()).exp_m1() / p;
-        let (at_zero, at_one) = (shape * k, g(1.0));
-        let line = |p: f64, q: f64| at_zero * q + at_one * p;
         let ln_beta = ln_gamma(self.a) + ln_gamma(beta_b) - ln_gamma(self.a + beta_b);
-        // E[line(p)] exactly (the beta's mean is a / (a + b + x)), then
-        // ∫ (g − line) · beta(p) dp by tanh-sinh quadrature. The beta
-        // density may be infinite at either end, or its mass piled
-        // closer to an end than any node: the line meets g at both ends,
-        // so nothing is left there to miss.
-        let mean = self.a / (self.a + beta_b);
-        let integral = tanh_sinh(|p, q| {
-            let density = ((self.a - 1.0) * p.ln() + (beta_b - 1.0) * q.ln() - ln_beta).exp();
-            (g(p) - line(p, q)) * density
-        });
-        (line(mean, 1.0 - mean) + integral).max(0.0)
+        let density = |p: f64, q: f64| ((self.a - 1.0) * p.ln() + (beta_b - 1.0) * q.ln() - ln_beta).exp();
+        // A beta with both shapes above 1 is a single hump, as narrow as
+        // 10⁻⁵ when they are in the millions: it is integrated over its
+        // mean ± 40 standard deviations (all its mass, to e⁻⁸⁰⁰ and then
+        // some), where the nodes are dense enough to see it.
+        let (a, sum) = (self.a, self.a + beta_b);
+        let (mean, spread) = (a / sum, (a * beta_b / (sum * sum * (sum + 1.0))).sqrt());
+        if a > 1.0 && beta_b > 1.0 && 80.0 * spread < 1.0 {
+            let (low, high) = ((mean - 40.0 * spread).max(0.0), (mean + 40.0 * spread).min(1.0));
+            return tanh_sinh(low, high, |p, q| g(p) * density(p, q)).max(0.0);
+        }
+        // Otherwise ∫ g · beta(p) dp over all of [0, 1], whose nodes crowd
+        // toward both ends, where the beta density may be infinite. A beta
+        // with a (or b + x) near 0 piles mass closer to 0 (or 1) than the
+        // outermost node: that mass, pᵃ / (a B) to leading order (qᵇ⁺ˣ /
+        // ((b + x) B) at the other end), has g at its end value, g(0) =
+        // (r + x) t / (α + T) or g(1).
+        let integral = tanh_sinh(0.0, 1.0, |p, q| g(p) * density(p, q));
+        let edge = TANH_SINH_EDGE.ln();
+        let missed_low = (self.a * edge - self.a.ln() - ln_beta).exp();
+        let missed_high = (beta_b * edge - beta_b.ln() - ln_beta).exp();
+        (integral + shape * k * missed_low + g(1.0) * missed_high).max(0.0)
     }
 
     /// Purchases expected from a customer in their first `weeks` (the
@@ -194,20 +203,28 @@ fn c_times_tail(first: f64, p: f64, q: f64, c: f64, z: f64) -> Option<f64> {
     None
 }
 
-/// ∫₀¹ f(p, 1 − p) dp by tanh-sinh (double exponential) quadrature: nodes
-/// p = 1 / (1 + e^(−π sinh τ)) out to τ = ±5.5, where p and 1 − p are
-/// about 10⁻¹⁶⁷; both are passed, each computed without cancellation, so
-/// a density at either end keeps its digits. The step in τ is halved
-/// (each level adding the points between the last ones) from 1/2 until two
-/// levels agree to 10⁻¹² or the step is 1/512, fine enough for a density
-/// as narrow as a beta with a + b in the millions.
-fn tanh_sinh(f: impl Fn(f64, f64) -> f64) -> f64 {
-    const REACH: f64 = 5.5;
+/// How far the tanh-sinh nodes reach in τ.
+const REACH: f64 = 5.5;
+
+/// The outermost node's distance from 0 (and from 1): 1 / (1 + e^(π sinh 5.5)),
+/// about 10⁻¹⁶⁷.
+const TANH_SINH_EDGE: f64 = 1.193_561_409_291_018e-167;
+
+/// ∫ f(p, 1 − p) dp from `low` to `high` (within [0, 1]) by tanh-sinh
+/// (double exponential) quadrature: nodes p = low + (high − low) s with
+/// s = 1 / (1 + e^(−π sinh τ)) out to τ = ±5.5, where s and 1 − s are
+/// about 10⁻¹⁶⁷; p and 1 − p are both passed, each computed without
+/// cancellation, so a density at either end of [0, 1] keeps its digits.
+/// The step in τ is halved (each level adding the points between the last
+/// ones) from 1/2 until two levels agree to 10⁻¹² or the step is 1/512.
+fn tanh_sinh(low: f64, high: f64, f: impl Fn(f64, f64) -> f64) -> f64 {
+    let width = high - low;
     let point = |tau: f64| {
         let u = std::f64::consts::PI * tau.sinh();
-        let (p, q) = (1.0 / (1.0 + (-u).exp()), 1.0 / (1.0 + u.exp()));
-        // dp/dτ = π cosh τ · p · (1 − p).
-        let value = std::f64::consts::PI * tau.cosh() * p * q * f(p, q);
+        let (s, rest) = (1.0 / (1.0 + (-u).exp()), 1.0 / (1.0 + u.exp()));
+        let (p, q) = (low + width * s, (1.0 - high) + width * rest);
+        // dp/dτ = (high − low) π cosh τ · s · (1 − s).
+        let value = width * std::f64::consts::PI * tau.cosh() * s * rest * f(p, q);
         if value.is_finite() {
             value
         } else {
@@ -423,6 +440,12 @@ mod tests {
         let tight = BgNbd { r: 0.5, alpha: 1e-6, a: 1e7, b: 1e7 };
         let e = tight.expected_purchases(&History::NEW, 52.0);
         assert!(e.is_finite() && e > 1.0, "{e}");
+    }
+
+    #[test]
+    fn the_edge_is_the_outermost_node() {
+        let u = std::f64::consts::PI * REACH.sinh();
+        assert!((1.0 / (1.0 + u.exp()) / TANH_SINH_EDGE - 1.0).abs() < 1e-12);
     }
 
     #[test]
