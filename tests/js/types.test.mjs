@@ -27,11 +27,16 @@ function thrown(call) {
   assert.fail('the call should have thrown');
 }
 
+const cdnow = readFileSync(new URL('../fixtures/predict/cdnow-sample.csv', import.meta.url), 'utf8');
+const tinyLog = 'customer,date,amount\nanna,2024-01-05,7.50\nben,2024-01-09,3\nanna,2024-02-02,4.50\n';
+const paper = { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
+
 const orderLines = 'order,customer,date,amount\n1,anna,2024-01-05,7.50\n1,anna,2024-01-05,1\n2,ben,2024-01-09,3\nTotal,,,11.5\n';
 
 /** [declared type, real value] pairs covering every result shape and its variants. */
 function samples() {
   const sample = engine.sampleTransactions('coffee');
+  const calibrated = engine.summarizeCustomers(cdnow, { calibrationEnd: '1997-09-30', observationEnd: '1998-06-30' });
   return [
     ['E.MetricInfo[]', engine.catalog({ lang: 'pl' })],
     ['E.MetricResult', engine.compute('retention_rate', { start: 200, end: 210, new: 30 }, { sector: 'restaurants' })],
@@ -52,6 +57,20 @@ function samples() {
     ['string', engine.tableCsv([['a', 1, { money: 2 }, null]], { lang: 'pl' })],
     ['Omit<E.EngineError, "stack">', thrown(() => engine.compute('churn_rate', { start: 10, lost: 20 }))],
     ['Omit<E.EngineError, "stack">', thrown(() => engine.analyzeTransactions('x,y\n1,2\n'))],
+    // Predictions: with and without a holdout, the fits, a forecast, every
+    // variant of the customers view, and a fit refused.
+    ['E.SummaryReport', calibrated],
+    ['E.SummaryReport', engine.summarizeCustomers(tinyLog)],
+    ['E.BgNbdFit', engine.fitBgNbd(calibrated.customers)],
+    ['E.GammaGammaFit', engine.fitGammaGamma(calibrated.customers)],
+    ['{ p_alive: number; expected: number }', engine.bgNbdCustomer(paper, { x: 2, t_x: 30.43, T: 38.86 }, 52)],
+    ['number', engine.bgNbdExpected(paper, 39)],
+    ['E.CustomersReport', engine.predictCustomers(sample)],
+    ['E.CustomersReport', engine.predictCustomers(cdnow, { calibrationEnd: '1997-09-30', horizonMonths: 6 })],
+    ['E.CustomersReport', engine.predictCustomers(sample, { columns: { amount: null } })],
+    ['E.CustomersReport', engine.predictCustomers(tinyLog, { calibrationEnd: '2024-01-20', lang: 'ru' })],
+    ['Omit<E.EngineError, "stack">', thrown(() => engine.fitBgNbd([{ x: 1, t_x: 1, T: 2 }]))],
+    ['Omit<E.EngineError, "stack">', thrown(() => engine.predictCustomers(tinyLog, { calibrationEnd: '2023-01-01' }))],
   ];
 }
 
@@ -86,8 +105,9 @@ test('the check can fail: an extra, a missing or a wrong key is caught', () => {
     `export const extra: E.MetricResult = ${JSON.stringify({ ...result, surprise: 1 })};`,
     `export const missing: E.MetricResult = ${JSON.stringify(missing)};`,
     `export const wrong: E.MetricResult = ${JSON.stringify({ ...result, value: String(result.value) })};`,
+    `export const unit: E.CustomersReport = ${JSON.stringify({ ...engine.predictCustomers(tinyLog), at_stake_unit: 'euros' })};`,
   ].join('\n'));
-  assert.equal(found.length, 3, found.join('\n'));
+  assert.equal(found.length, 4, found.join('\n'));
   assert.ok(reading.length > 0);
 });
 
@@ -108,6 +128,11 @@ test('every export is declared with its own signature, and nothing else is', () 
     'const result: E.MetricResult = e.compute("churn_rate", { start: "1 000", lost: 50 }, { locale: "pl" });',
     'const report: E.TransactionReport = e.analyzeTransactions(new Uint8Array(), { windowDays: 30, columns: { order: null } });',
     'const csv: string = e.sampleTransactions();',
-    'export { metrics, result, report, csv };',
+    'const summary: E.SummaryReport = e.summarizeCustomers("", { calibrationEnd: "1997-09-30", columns: { amount: null } });',
+    'const fit: E.BgNbdFit = e.fitBgNbd(summary.customers, "pl");',
+    'const alive: number = e.bgNbdCustomer(fit, summary.customers[0], 52).p_alive + e.bgNbdExpected(fit, 52, { lang: "ru" });',
+    'const spend: E.GammaGammaFit = e.fitGammaGamma(summary.customers);',
+    'const view: E.CustomersReport = e.predictCustomers(new ArrayBuffer(0), { horizonMonths: "24", discount: 2, onProgress: (share) => {} });',
+    'export { metrics, result, report, csv, alive, spend, view };',
   ].join('\n')), []);
 });
