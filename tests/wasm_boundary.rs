@@ -5,9 +5,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Error, Function, Object, Reflect, Uint8Array};
+use retention_metrics::predict::bgnbd::{self, Group};
+use retention_metrics::predict::History;
 use retention_metrics::wasm::{
-    analyze_costs_js, analyze_survey_js, analyze_transactions_js, catalog, compute, messages, preview_table_js,
-    sample_transactions_js, segment_csv_js, table_csv_js,
+    analyze_costs_js, analyze_survey_js, analyze_transactions_js, bg_nbd_customer_js, bg_nbd_expected_js, catalog,
+    compute, fit_bg_nbd_js, fit_gamma_gamma_js, messages, predict_customers_js, preview_table_js,
+    sample_transactions_js, segment_csv_js, summarize_customers_js, table_csv_js,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -286,4 +289,204 @@ fn options_are_read_or_refused_by_the_engine_with_its_own_field_names() {
     assert_eq!(number(&get(&nps, "nps"), "shown"), 17.0, "16.67 is shown as 17");
     let table: Error = table_csv_js(7.into(), JsValue::UNDEFINED).unwrap_err().dyn_into().unwrap();
     assert_eq!(text(&table, "code"), "not_a_table");
+}
+
+// ---- Predictions ---------------------------------------------------------
+
+/// Customers drawn from a BG/NBD-like process with a fixed seed (SplitMix64):
+/// each buys at one of a few weekly rates until they drop out after a
+/// purchase, watched for 20 to 45 weeks. Histories in weeks, whole days.
+fn simulated_histories(customers: u32) -> Vec<History> {
+    let mut state = 0x5eed_u64;
+    let mut next = move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let day = |weeks: f64| (weeks * 7.0).floor() / 7.0;
+    (0..customers)
+        .map(|i| {
+            let rate = [0.01, 0.03, 0.1, 0.3, 1.0][(i % 5) as usize];
+            let drop_out = [0.05, 0.2, 0.5][(i % 3) as usize];
+            let age = day(20.0 + f64::from(i % 26));
+            let (mut x, mut last, mut now) = (0, 0.0, 0.0);
+            loop {
+                now += -next().max(1e-12).ln() / rate;
+                if day(now) > age {
+                    break;
+                }
+                x += 1;
+                last = day(now);
+                if next() < drop_out {
+                    break;
+                }
+            }
+            History { x, t_x: last, t: age, monetary: 0.0, holdout_x: 0 }
+        })
+        .collect()
+}
+
+fn histories_js(histories: &[History]) -> JsValue {
+    let list: Array =
+        histories.iter().map(|h| object(&[("x", h.x.into()), ("t_x", h.t_x.into()), ("T", h.t.into())])).collect();
+    list.into()
+}
+
+fn refused(result: Result<JsValue, JsValue>) -> (String, String) {
+    let error: Error = result.expect_err("refused").dyn_into().expect("a JS Error");
+    assert!(!String::from(error.message()).is_empty());
+    assert_eq!(array(&error, "errors").length(), 1);
+    (text(&error, "field"), text(&error, "code"))
+}
+
+#[wasm_bindgen_test]
+fn fit_bg_nbd_crosses_the_boundary_as_the_engine_fits() {
+    let histories = simulated_histories(400);
+    let repeat = histories.iter().filter(|h| h.x > 0).count();
+    assert!(repeat > 100 && repeat < 350, "{repeat} repeat buyers: a sample both models can learn from");
+    let fit = fit_bg_nbd_js(histories_js(&histories), JsValue::UNDEFINED).expect("a fit");
+    assert_eq!(get(&fit, "converged").as_bool(), Some(true));
+    let groups: Vec<Group> = histories.iter().map(|&history| Group { history, weight: 1.0 }).collect();
+    let engine = bgnbd::fit(&groups).expect("the engine fits the same");
+    let p = engine.params;
+    for (key, value) in
+        [("r", p.r), ("alpha", p.alpha), ("a", p.a), ("b", p.b), ("log_likelihood", engine.log_likelihood)]
+    {
+        assert_eq!(number(&fit, key), value, "{key}");
+    }
+    assert!(p.r > 0.1 && p.r < 20.0 && p.alpha > 0.1 && p.alpha < 200.0, "{p:?}");
+    assert!(engine.log_likelihood < 0.0 && engine.log_likelihood.is_finite());
+    // The same customers given once per distinct history, with their number as weight.
+    let mut distinct: Vec<(History, u32)> = Vec::new();
+    for h in &histories {
+        match distinct.iter_mut().find(|(d, _)| d == h) {
+            Some((_, n)) => *n += 1,
+            None => distinct.push((*h, 1)),
+        }
+    }
+    assert!(distinct.len() < histories.len(), "{} distinct histories", distinct.len());
+    let weighted: Array = distinct
+        .iter()
+        .map(|(h, n)| object(&[("x", h.x.into()), ("t_x", h.t_x.into()), ("T", h.t.into()), ("weight", (*n).into())]))
+        .collect();
+    let grouped = fit_bg_nbd_js(weighted.into(), "pl".into()).expect("weights are read");
+    for key in ["r", "alpha", "a", "b", "log_likelihood"] {
+        let (ours, one_by_one) = (number(&grouped, key), number(&fit, key));
+        assert!((ours - one_by_one).abs() <= 1e-6 * one_by_one.abs(), "{key}: {ours} vs {one_by_one}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn forecasts_at_the_papers_parameters_are_lifetimes() {
+    let paper =
+        || object(&[("r", 0.2426.into()), ("alpha", 4.4136.into()), ("a", 0.7929.into()), ("b", 2.4259.into())]);
+    let customer = object(&[("x", 2.into()), ("t_x", (213.0 / 7.0).into()), ("T", (272.0 / 7.0).into())]);
+    let forecast = bg_nbd_customer_js(paper(), customer, 52.into(), JsValue::UNDEFINED).expect("a forecast");
+    assert!((number(&forecast, "p_alive") - 0.726_625_193_780_258_8).abs() < 1e-12);
+    assert!((number(&forecast, "expected") - 1.558_707_865_517_251_7).abs() < 1e-9);
+    let keys: Vec<String> =
+        Object::keys(forecast.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+    assert_eq!(keys, ["p_alive", "expected"]);
+    let new = bg_nbd_expected_js(paper(), 39.into(), JsValue::UNDEFINED).expect("E[X(39)]");
+    assert!((new - 1.195_047_681_513_762).abs() < 1e-10, "{new}");
+    // Text as typed, read in the call's language.
+    let typed = bg_nbd_expected_js(paper(), "39,0".into(), "pl".into()).expect("weeks as Polish text");
+    assert_eq!(typed, new);
+}
+
+#[wasm_bindgen_test]
+fn prediction_inputs_are_refused_with_field_and_code() {
+    let few = simulated_histories(10);
+    assert_eq!(
+        refused(fit_bg_nbd_js(histories_js(&few), JsValue::UNDEFINED)),
+        ("customers".into(), "cannot_fit".into())
+    );
+    assert_eq!(refused(fit_bg_nbd_js("x".into(), JsValue::UNDEFINED)), ("customers".into(), "not_a_table".into()));
+    let mut late = simulated_histories(3);
+    late[2].t_x = late[2].t + 1.0;
+    late[2].x = 1;
+    assert_eq!(
+        refused(fit_bg_nbd_js(histories_js(&late), JsValue::UNDEFINED)),
+        ("customers[2].t_x".into(), "exceeds".into())
+    );
+    let half: Array = [object(&[("x", 1.5.into()), ("t_x", 1.into()), ("T", 2.into())])].into_iter().collect();
+    assert_eq!(refused(fit_bg_nbd_js(half.into(), JsValue::UNDEFINED)), ("customers[0].x".into(), "not_whole".into()));
+    let spend: Array = [object(&[("x", 2.into()), ("monetary", "lots".into())])].into_iter().collect();
+    assert_eq!(
+        refused(fit_gamma_gamma_js(spend.into(), JsValue::UNDEFINED)),
+        ("customers[0].monetary".into(), "not_a_number".into())
+    );
+    let zero_a = object(&[("r", 0.24.into()), ("alpha", 4.4.into()), ("a", 0.into()), ("b", 2.4.into())]);
+    let customer = object(&[("x", 1.into()), ("t_x", 1.into()), ("T", 2.into())]);
+    assert_eq!(
+        refused(bg_nbd_customer_js(zero_a, customer, 52.into(), JsValue::UNDEFINED)),
+        ("params.a".into(), "zero".into())
+    );
+    let sample = sample_transactions_js(JsValue::UNDEFINED).expect("the coffee sample");
+    for (option, value, field) in [
+        ("calibrationEnd", JsValue::from("30.09.1997"), "calibration_end"),
+        ("horizonMonths", 0.into(), "horizon_months"),
+        ("discount", 150.into(), "discount"),
+    ] {
+        let (got, _) = refused(predict_customers_js(sample.as_str().into(), object(&[(option, value)])));
+        assert_eq!(got, field, "{option}");
+    }
+    let (field, code) =
+        refused(predict_customers_js(sample.into(), object(&[("calibrationEnd", "1990-01-01".into())])));
+    assert_eq!((field.as_str(), code.as_str()), ("calibration_end", "out_of_range"));
+}
+
+#[wasm_bindgen_test]
+fn predict_customers_on_the_coffee_sample_returns_every_customer() {
+    let sample = sample_transactions_js(JsValue::UNDEFINED).expect("the coffee sample");
+    let seen = Array::new();
+    let push = Function::new_with_args("share", "this.push(share)").bind0(&seen);
+    let bytes = Uint8Array::from(sample.as_bytes());
+    let report = predict_customers_js(bytes.into(), object(&[("onProgress", push.into())])).expect("a report");
+    let customers = array(&report, "customers");
+    assert_eq!(f64::from(customers.length()), number(&get(&report, "input"), "customers"));
+    assert!(customers.length() > 500);
+    assert_eq!(text(&report, "unit"), "week");
+    assert_eq!(text(&report, "at_stake_unit"), "money");
+    assert!(get(&report, "tracking").is_null());
+    let model = get(&report, "model");
+    assert_eq!(get(&get(&model, "bg_nbd"), "converged").as_bool(), Some(true));
+    assert!(get(&model, "bg_nbd_refusal").is_null());
+    let mut ranks = Vec::new();
+    for customer in customers.iter() {
+        let p_alive = number(&customer, "p_alive");
+        assert!((0.0..=1.0).contains(&p_alive), "{p_alive}");
+        assert!(number(&customer, "value").is_finite());
+        ranks.push(number(&customer, "contact_rank") as u32);
+    }
+    ranks.sort_unstable();
+    assert_eq!(ranks, (1..=customers.length()).collect::<Vec<u32>>());
+    assert_eq!(seen.get(seen.length() - 1).as_f64(), Some(1.0), "progress ends at 1");
+    let visits = predict_customers_js(
+        sample_transactions_js(JsValue::UNDEFINED).expect("the sample").into(),
+        object(&[("columns", object(&[("amount", JsValue::NULL)]))]),
+    )
+    .expect("a log of visits");
+    assert_eq!(text(&visits, "at_stake_unit"), "visits");
+    assert_eq!(text(&get(&get(&visits, "model"), "gamma_gamma_refusal"), "code"), "no_amounts");
+    assert!(get(&array(&visits, "customers").get(0), "total_spend").is_null());
+}
+
+#[wasm_bindgen_test]
+fn summarize_customers_holds_out_the_purchases_after_the_calibration_end() {
+    let log = "customer,date,amount\nanna,2024-01-01,5\nanna,2024-01-15,7\nanna,2024-03-01,9\nben,2024-01-08,3\n";
+    let report =
+        summarize_customers_js(log.into(), object(&[("calibrationEnd", "2024-01-29".into())])).expect("a summary");
+    assert_eq!(text(&report, "unit"), "week");
+    assert_eq!(text(&report, "calibration_end"), "2024-01-29");
+    assert_eq!(text(&report, "observation_end"), "2024-03-01");
+    let anna = array(&report, "customers").get(0);
+    assert_eq!(text(&anna, "id"), "anna");
+    assert_eq!((number(&anna, "x"), number(&anna, "t_x"), number(&anna, "T")), (1.0, 2.0, 4.0));
+    assert_eq!((number(&anna, "monetary"), number(&anna, "holdout_x")), (7.0, 1.0));
+    let plain = summarize_customers_js(log.into(), JsValue::UNDEFINED).expect("no holdout");
+    assert!(get(&plain, "calibration_end").is_null());
+    assert!(get(&array(&plain, "customers").get(0), "holdout_x").is_undefined());
 }
