@@ -1,10 +1,13 @@
 // Benchmarks of the page, printed as one block (speed targets live here, not
 // in timed tests): the engine's size, the time from opening an address to its
-// result on screen, the cost of one compute() call, and analyzeTransactions
+// result on screen, the cost of one compute() call, analyzeTransactions
 // over the 1,000,000-row benchmark log (generated with its fixed seed) in
-// headless Chromium and natively, with MB/s and peak memory.
+// headless Chromium and natively, with MB/s and peak memory, and
+// predictCustomers (the whole customers view) on CDNOW in Chromium and on the
+// benchmark log in the page's Worker and natively. Targets are printed
+// beside the figures, never asserted.
 // Usage: npm run bench   (builds first; RUNS=n for more page loads,
-// LOG_RUNS=n for more analyses)
+// LOG_RUNS=n for more analyses and predictions)
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -111,8 +114,79 @@ try {
       times.push(performance.now() - start);
       if (run === 0) peakWasm = wasm.memory.buffer.byteLength;
     }
-    return { times, peakWasm, rows: report.input.rows, customers: report.input.customers };
+    // The same bytes through predictCustomers on this thread: the engine's
+    // share of the Worker's time below (the rest is moving the file in and
+    // the report out).
+    const predictTimes = [];
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      engine.predictCustomers(bytes, {});
+      predictTimes.push(performance.now() - start);
+    }
+    return { times, peakWasm, rows: report.input.rows, customers: report.input.customers, predictTimes };
   }, { log, runs: LOG_RUNS });
+  // predictCustomers over CDNOW (tests/fixtures/predict/cdnow-sample.csv),
+  // timed as analyzeTransactions is: the bytes in a fresh page, several
+  // whole calls (bytes in, report object out), the median; as the page opens
+  // it (no calibration end) and with the tracking check (a calibration end,
+  // so a second BG/NBD fit).
+  const cdnow = readFileSync('tests/fixtures/predict/cdnow-sample.csv', 'utf8');
+  const cdnowPage = await browser.newPage();
+  await cdnowPage.goto(`${base}/index.html`);
+  const cdnowRun = await cdnowPage.evaluate(async ({ text, runs }) => {
+    const engine = await import('./pkg/retention_metrics.js');
+    await engine.default();
+    const bytes = new TextEncoder().encode(text);
+    const timed = (options) => {
+      const times = [];
+      let report = null;
+      for (let run = 0; run < runs; run++) {
+        const start = performance.now();
+        report = engine.predictCustomers(bytes, options);
+        times.push(performance.now() - start);
+      }
+      return { times, rows: report.input.rows, customers: report.customers.length, fitted: report.model.bg_nbd !== null };
+    };
+    return { plain: timed({}), tracked: timed({ calibrationEnd: '1997-09-30' }) };
+  }, { text: cdnow, runs: LOG_RUNS });
+  await cdnowPage.close();
+
+  // predictCustomers over the benchmark log in the page's own Worker
+  // (www/data/worker.js through www/data/client.js, as the customers view
+  // calls it): a File in the page, read, moved to the worker, predicted and
+  // the report cloned back, timed on the page's clock from the call to the
+  // answer. The first call starts the worker and its engine. A worker.js
+  // that does not offer predictCustomers yet gets it added on the way (the
+  // same file with one more name in its list), and the line says so.
+  const workerSource = readFileSync('www/data/worker.js', 'utf8');
+  const workerPatched = !/\bpredictCustomers\b/.test(workerSource);
+  const workerContext = await browser.newContext({ serviceWorkers: 'block' });
+  if (workerPatched) {
+    await workerContext.route('**/data/worker.js', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text())
+        .replace(/(\n\s*sampleTransactions,?\n)(\} from)/, '$1  predictCustomers,\n$2')
+        .replace(/(const METHODS = \{[^}]*sampleTransactions)( \})/, '$1, predictCustomers$2');
+      if ((body.match(/predictCustomers/g) ?? []).length !== 2) throw new Error('bench: could not add predictCustomers to www/data/worker.js');
+      await route.fulfill({ response, body });
+    });
+  }
+  const workerPage = await workerContext.newPage();
+  await workerPage.goto(`${base}/index.html`);
+  const workerRun = await workerPage.evaluate(async ({ log, runs }) => {
+    const { createDataClient, sourceOf } = await import('./data/client.js');
+    const client = createDataClient();
+    const source = sourceOf(new File([log], 'benchmark.csv', { type: 'text/csv' }));
+    const times = [];
+    let report = null;
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      report = await client.call('predictCustomers', source, [{}], { onProgress: () => {} });
+      times.push(performance.now() - start);
+    }
+    return { times, customers: report.customers.length, fitted: report.model.bg_nbd !== null };
+  }, { log, runs: LOG_RUNS });
+  await workerContext.close();
   await browser.close();
 
   const native = JSON.parse(
@@ -141,6 +215,16 @@ try {
   console.log('bench: analyzeTransactions ', `Chromium ${browserMs.toFixed(0)} ms median of ${LOG_RUNS} (${(mb / (browserMs / 1000)).toFixed(0)} MB/s; min ${Math.min(...browserRun.times).toFixed(0)}, max ${Math.max(...browserRun.times).toFixed(0)})`);
   console.log('bench: analyzeTransactions ', `native ${nativeMs.toFixed(0)} ms median of ${LOG_RUNS} (${native.mb_per_s.toFixed(0)} MB/s); Chromium / native = ${(browserMs / nativeMs).toFixed(2)}×`);
   console.log('bench: peak memory         ', `Chromium: wasm memory ${mib(browserRun.peakWasm)} + the file's ${mib(logBytes)} in the page = ${((browserRun.peakWasm + logBytes) / logBytes).toFixed(1)}× the file; native: heap ${mib(native.peak_heap_bytes)} + the file = ${((native.peak_heap_bytes + logBytes) / logBytes).toFixed(1)}× the file`);
+  const ms = (xs) => `${median(xs).toFixed(0)} ms median of ${xs.length} (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+  const target = (value, limit) => (value < limit ? `under the ${limit} ms target` : `OVER the ${limit} ms target`);
+  const cdnowMs = median(cdnowRun.plain.times);
+  console.log('bench: predictCustomers    ', `CDNOW (${cdnowRun.plain.rows.toLocaleString('en')} rows, ${cdnowRun.plain.customers.toLocaleString('en')} customers${cdnowRun.plain.fitted ? '' : ', BG/NBD NOT fitted'}) in Chromium: ${ms(cdnowRun.plain.times)}; ${target(cdnowMs, 200)}`);
+  console.log('bench: predictCustomers    ', `CDNOW with calibrationEnd 1997-09-30 (tracking, a second fit): ${ms(cdnowRun.tracked.times)}; ${target(median(cdnowRun.tracked.times), 200)}`);
+  console.log('bench: predictCustomers    ', `benchmark log in Chromium on the page's thread (the engine alone, bytes already in the page): ${ms(browserRun.predictTimes)}`);
+  const workerMs = median(workerRun.times);
+  console.log('bench: predictCustomers    ', `benchmark log (${workerRun.customers.toLocaleString('en')} customers${workerRun.fitted ? '' : ', BG/NBD NOT fitted'}) in the page's Worker${workerPatched ? ' (www/data/worker.js has no predictCustomers yet: added by the bench)' : ''}: ${ms(workerRun.times)}, file read, moved, predicted and the report back; ${target(workerMs, 2000)}`);
+  const nativePredictMs = native.predict_median_s * 1000;
+  console.log('bench: predictCustomers    ', `benchmark log natively: ${nativePredictMs.toFixed(0)} ms median of ${LOG_RUNS} (peak heap ${mib(native.predict_peak_heap_bytes)}); Worker / native = ${(workerMs / nativePredictMs).toFixed(2)}×`);
 } finally {
   server.kill();
 }
