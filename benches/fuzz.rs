@@ -547,7 +547,9 @@ fn expected_by_the_book(p: &BgNbd, h: &History, t: f64) -> Option<f64> {
             break;
         }
     }
-    let scaled = (1.0 - z).powf(big_a) * sum;
+    // (1 − z)^(r + x) from ln_1p: powf of a rounded 1 − z, raised to a
+    // power in the millions, would be the error measured.
+    let scaled = (-big_a * (t / (p.alpha + h.t)).ln_1p()).exp() * sum;
     let bracket = 1.0 - scaled;
     // Too many digits cancelled to be a second opinion.
     if !scaled.is_finite() || largest > 1e6 || bracket.abs() < 1e-6 {

@@ -217,6 +217,8 @@ const TANH_SINH_EDGE: f64 = 1.193_561_409_291_018e-167;
 /// cancellation, so a density at either end of [0, 1] keeps its digits.
 /// The step in τ is halved (each level adding the points between the last
 /// ones) from 1/2 until two levels agree to 10⁻¹² or the step is 1/512.
+/// Nothing is assumed beyond ±5.5: a density still alive there is
+/// completed by its caller.
 fn tanh_sinh(low: f64, high: f64, f: impl Fn(f64, f64) -> f64) -> f64 {
     let width = high - low;
     let point = |tau: f64| {
@@ -232,9 +234,13 @@ fn tanh_sinh(low: f64, high: f64, f: impl Fn(f64, f64) -> f64) -> f64 {
         }
     };
     let mut step = 0.5;
-    let mut sum: f64 =
-        (1..=(REACH / step) as i32).map(|k| point(f64::from(k) * step) + point(-f64::from(k) * step)).sum::<f64>()
-            + point(0.0);
+    // The outermost nodes, at ±5.5, weigh half (the trapezoid rule's
+    // ends): where a density has not died out by then, the rest of it is
+    // the caller's to add, from there on.
+    let last = (REACH / step) as i32;
+    let mut sum: f64 = (1..last).map(|k| point(f64::from(k) * step) + point(-f64::from(k) * step)).sum::<f64>()
+        + point(0.0)
+        + 0.5 * (point(REACH) + point(-REACH));
     let mut estimate = sum * step;
     for level in 1..=8 {
         step /= 2.0;
