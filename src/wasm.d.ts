@@ -467,8 +467,6 @@ export interface CustomerRow {
   days_since_last: number;
   /** Distinct days with an order. */
   visits: number;
-  /** Each visit as days after the first (0 first). */
-  visit_days: number[];
   /** Median days between visits; null with one visit. */
   usual_gap_days: number | null;
   /** Away more than twice their usual gap. */
@@ -587,3 +585,10 @@ export function fitGammaGamma(customers: { x: number; monetary: number }[], opti
 
 /** Every customer with P(alive), expected visits, predicted value and the contact ranking. */
 export function predictCustomers(input: FileInput, options?: PredictOptions): CustomersReport;
+
+/** The days one customer came (their id as in the file), with what they spent each day (null without amounts). */
+export function customerVisits(
+  input: FileInput,
+  options: TransactionOptions | undefined,
+  id: string,
+): { id: string; visits: { day: string; spend: number | null }[] };

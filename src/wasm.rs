@@ -30,7 +30,8 @@ use crate::ingest::number::RawValue;
 use crate::ingest::preview::{preview, preview_rows};
 use crate::locale::Locale;
 use crate::predict::customers::{
-    day_option, discount_percent, horizon_months, predict_customers, summarize_customers, PredictOptions,
+    customer_visits, day_option, discount_percent, horizon_months, predict_customers, summarize_customers,
+    PredictOptions,
 };
 use crate::predict::input::{self, RawHistory, RawParams};
 use crate::predict::{bgnbd, gamma_gamma};
@@ -52,6 +53,19 @@ fn start() {
         let message = Texts::for_locale(Locale::default()).get("error.internal").to_string();
         wasm_bindgen::throw_val(thrown(FieldError { field: "engine".into(), code: ErrorCode::Internal, message }));
     }));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Whether a value is a list: an array, or a Proxy of one; a revoked Proxy
+/// (whose every use throws) is none.
+fn is_list(value: &JsValue) -> bool {
+    array_is_array(value).unwrap_or(false)
 }
 
 /// Plain objects and arrays (not `Map`s), as the JSON export expects.
@@ -182,7 +196,7 @@ impl Options {
 /// A list of customers `[{ x, t_x, T, weight?, monetary? }]` as loose
 /// values; anything but an array is refused.
 fn raw_histories(list: &JsValue, lang: Locale) -> Result<Vec<RawHistory>, JsValue> {
-    if !Array::is_array(list) {
+    if !is_list(list) {
         return Err(thrown(field_error(lang, "customers", ErrorCode::NotATable, "data.predict.error.list", &[])));
     }
     Ok(Array::from(list)
@@ -212,6 +226,11 @@ fn bytes_of(input: &JsValue, lang: Locale) -> Result<Vec<u8>, JsValue> {
     if let Some(text) = input.as_string() {
         Ok(text.into_bytes())
     } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        // A view of a buffer handed to another thread has no bytes either,
+        // and copying it would throw.
+        if bytes.byte_length() == 0 {
+            return Ok(Vec::new());
+        }
         Ok(bytes.to_vec())
     } else if let Some(buffer) = input.dyn_ref::<ArrayBuffer>() {
         // A buffer already handed to another thread (detached) has no
@@ -358,7 +377,7 @@ pub fn sample_transactions_js(name: JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = tableCsv, skip_typescript)]
 pub fn table_csv_js(rows: JsValue, options: JsValue) -> Result<String, JsValue> {
     let lang = Options(options).lang();
-    if !Array::is_array(&rows) {
+    if !is_list(&rows) {
         return Err(thrown(field_error(lang, "rows", ErrorCode::NotATable, "error.not_a_table", &[])));
     }
     let cell = |value: JsValue| match value.as_f64() {
@@ -369,13 +388,16 @@ pub fn table_csv_js(rows: JsValue, options: JsValue) -> Result<String, JsValue> 
         None => value.as_string().map_or(Cell::Empty, Cell::Text),
     };
     let rows = Array::from(&rows);
-    let cells = rows.iter().map(|row| {
-        if Array::is_array(&row) {
-            Array::from(&row).iter().map(cell).collect()
-        } else {
-            vec![cell(row)]
-        }
-    });
+    let cells =
+        rows.iter().map(
+            |row| {
+                if is_list(&row) {
+                    Array::from(&row).iter().map(cell).collect()
+                } else {
+                    vec![cell(row)]
+                }
+            },
+        );
     Ok(write_table(Sheet::for_locale(lang), cells))
 }
 
@@ -460,4 +482,15 @@ pub fn predict_customers_js(input: JsValue, options: JsValue) -> Result<JsValue,
     let settings = options.predictions().map_err(thrown)?;
     let mut progress = options.callback("onProgress");
     to_js(&predict_customers(bytes, &settings, &mut progress).map_err(thrown)?)
+}
+
+/// `customerVisits(textOrBytes, options, id)`: the days one customer came,
+/// with what they spent each day.
+#[wasm_bindgen(js_name = customerVisits, skip_typescript)]
+pub fn customer_visits_js(input: JsValue, options: JsValue, id: JsValue) -> Result<JsValue, JsValue> {
+    let options = Options(options);
+    let bytes = bytes_of(&input, options.lang())?;
+    let settings = options.transactions().map_err(thrown)?;
+    let id = id.as_string().unwrap_or_default();
+    to_js(&customer_visits(bytes, &settings, &id).map_err(thrown)?)
 }

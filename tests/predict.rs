@@ -13,7 +13,9 @@ use std::fs;
 use retention_metrics::analysis::TransactionOptions;
 use retention_metrics::calendar::Day;
 use retention_metrics::predict::bgnbd::{self, BgNbd, Group};
-use retention_metrics::predict::customers::{predict_customers, summarize_customers, PredictOptions, SummaryRow};
+use retention_metrics::predict::customers::{
+    customer_visits, predict_customers, summarize_customers, PredictOptions, SummaryRow,
+};
 use retention_metrics::predict::gamma_gamma::{self, GammaGamma, Spend};
 use retention_metrics::predict::value::predicted_value;
 use retention_metrics::predict::{CannotFit, History};
@@ -304,4 +306,21 @@ fn the_customers_view_of_cdnow() {
         assert!(c.expected_30.unwrap() <= c.expected_90.unwrap() && c.expected_90.unwrap() <= c.expected_365.unwrap());
         assert!(c.value.unwrap().is_finite() && c.value.unwrap() >= 0.0);
     }
+}
+
+#[test]
+fn one_customers_visits_as_the_raw_log_has_them() {
+    let visits = customer_visits(fixture("cdnow-sample.csv"), &TransactionOptions::default(), "1").unwrap();
+    let days: Vec<(&str, Option<f64>)> = visits.visits.iter().map(|v| (v.day.as_str(), v.spend)).collect();
+    assert_eq!(
+        days,
+        [
+            ("1997-01-01", Some(29.33)),
+            ("1997-01-18", Some(29.73)),
+            ("1997-08-02", Some(14.96)),
+            ("1997-12-12", Some(26.48))
+        ]
+    );
+    let missing = customer_visits(fixture("cdnow-sample.csv"), &TransactionOptions::default(), "nobody").unwrap_err();
+    assert_eq!(missing.field, "customer");
 }

@@ -287,16 +287,45 @@ impl Prepared {
         let mut times: Vec<u64> = groups.iter().flat_map(|g| [bits(g.history.t), bits(g.history.t_x)]).collect();
         times.sort_unstable();
         times.dedup();
-        let index_of_time = |t: f64| times.partition_point(|&v| v < bits(t)) as u32;
-        let prepared = groups
+        let index_of_time = |t: f64| times.partition_point(|&v| v < bits(t)) as u64;
+        // Equal histories given apart (a list straight from a caller) are
+        // merged into one group: each packed as its count (17 bits, x is at
+        // most 100,000) and its two times (23 bits each), when that fits.
+        let key = |g: &Group| {
+            u64::from(position[g.history.x as usize]) << 46
+                | index_of_time(g.history.t) << 23
+                | index_of_time(g.history.t_x)
+        };
+        let mut keys: Vec<u64> = if times.len() < 1 << 23 { groups.iter().map(key).collect() } else { Vec::new() };
+        keys.sort_unstable();
+        keys.dedup();
+        let unpack = |k: u64| ((k >> 46) as u32, (k >> 23 & ((1 << 23) - 1)) as u32, (k & ((1 << 23) - 1)) as u32);
+        let mut merged: Vec<(u32, u32, u32, f64)> = keys
             .iter()
-            .map(|g| {
-                let count = position[g.history.x as usize];
-                (count, index_of_time(g.history.t), index_of_time(g.history.t_x), g.weight)
+            .map(|&k| {
+                let (count, t, t_x) = unpack(k);
+                (count, t, t_x, 0.0)
             })
             .collect();
+        if merged.is_empty() {
+            merged = groups
+                .iter()
+                .map(|g| {
+                    (
+                        position[g.history.x as usize],
+                        index_of_time(g.history.t) as u32,
+                        index_of_time(g.history.t_x) as u32,
+                        g.weight,
+                    )
+                })
+                .collect();
+        } else {
+            for g in groups {
+                merged[keys.partition_point(|&k| k < key(g))].3 += g.weight;
+            }
+        }
         let weight = groups.iter().map(|g| g.weight).sum();
-        Prepared { counts, times: times.into_iter().map(f64::from_bits).collect(), groups: prepared, weight }
+        Prepared { counts, times: times.into_iter().map(f64::from_bits).collect(), groups: merged, weight }
     }
 
     /// The log-likelihood at `params`, and its gradient in log parameters

@@ -177,8 +177,6 @@ pub struct CustomerRow {
     pub days_since_last: u32,
     /// Distinct days with an order.
     pub visits: u32,
-    /// Each visit as days after the first (0 first), for a timeline.
-    pub visit_days: Vec<u32>,
     /// The median number of days between two of their visits; none with
     /// one visit.
     pub usual_gap_days: Option<f64>,
@@ -253,6 +251,59 @@ pub const OVERDUE_GAPS: f64 = 2.0;
 /// At most this many points on the tracking chart (a week each, or a few
 /// weeks each over a long holdout).
 const MAX_TRACKING_POINTS: u32 = 52;
+
+/// One customer's visits (`customerVisits`): what their history's timeline
+/// shows, asked for when it is opened, so that the whole table does not
+/// carry every visit of every customer.
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerVisits {
+    /// As written in the file.
+    pub id: String,
+    /// Each day with an order, in order.
+    pub visits: Vec<Visit>,
+}
+
+/// A day with an order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Visit {
+    /// ISO date.
+    pub day: String,
+    /// What was spent that day; none without amounts.
+    pub spend: Option<f64>,
+}
+
+/// The visits of the customer `id` (as written in the file).
+pub fn customer_visits(
+    bytes: impl AsRef<[u8]>,
+    analysis: &TransactionOptions,
+    id: &str,
+) -> Result<CustomerVisits, FieldError> {
+    let lang = analysis.log.lang;
+    let (log, ledger) = read_ledger(bytes, analysis, &mut |_| {})?;
+    let found = log.customer_ids.iter().position(|known| known.as_ref() == id.trim());
+    let Some(customer) = found else {
+        let text = crate::text::shortened(id, 40);
+        return Err(field_error(
+            lang,
+            "customer",
+            ErrorCode::OutOfRange,
+            "data.predict.error.no_customer",
+            &[("text", text)],
+        ));
+    };
+    let (days, amounts) = ledger.of(customer);
+    let mut visits: Vec<Visit> = Vec::new();
+    let mut previous = None;
+    for (&day, &amount) in days.iter().zip(amounts) {
+        let spend = log.input.has_amounts.then_some(amount);
+        match visits.last_mut() {
+            Some(last) if previous == Some(day) => last.spend = last.spend.zip(spend).map(|(a, b)| a + b),
+            _ => visits.push(Visit { day: Day(day).to_string(), spend }),
+        }
+        previous = Some(day);
+    }
+    Ok(CustomerVisits { id: log.customer_ids[customer].to_string(), visits })
+}
 
 /// The per-customer summary of a log (`summarizeCustomers`).
 #[derive(Debug, Clone, Serialize)]
@@ -391,7 +442,7 @@ pub fn predict_customers(
             customer_row(
                 log.customer_ids[c].to_string(),
                 segments[c],
-                row,
+                &row,
                 &all[c],
                 forecast,
                 spend_model,
@@ -468,7 +519,6 @@ struct Visits {
     first: i32,
     last: i32,
     count: u32,
-    days: Vec<u32>,
     spend: f64,
     usual_gap: Option<f64>,
 }
@@ -479,20 +529,9 @@ impl Visits {
         let (days, amounts) = ledger.of(c);
         gaps.clear();
         gaps.extend(days.windows(2).map(|pair| (pair[1] - pair[0]) as u64).filter(|&gap| gap > 0));
-        let mut visit_days = vec![0];
-        visit_days.extend(gaps.iter().scan(0, |day, &gap| {
-            *day += gap as u32;
-            Some(*day)
-        }));
+        let count = gaps.len() as u32 + 1;
         let usual_gap = (!gaps.is_empty()).then(|| median(gaps));
-        Visits {
-            first: days[0],
-            last: days[days.len() - 1],
-            count: visit_days.len() as u32,
-            days: visit_days,
-            spend: amounts.iter().sum(),
-            usual_gap,
-        }
+        Visits { first: days[0], last: days[days.len() - 1], count, spend: amounts.iter().sum(), usual_gap }
     }
 }
 
@@ -511,7 +550,7 @@ fn median(values: &mut [u64]) -> f64 {
 fn customer_row(
     id: String,
     segment: Segment,
-    visits: Visits,
+    visits: &Visits,
     history: &History,
     forecast: Option<&GroupForecast>,
     spend_model: Option<GammaGamma>,
@@ -530,7 +569,6 @@ fn customer_row(
         last_visit: Day(visits.last).to_string(),
         days_since_last,
         visits: visits.count,
-        visit_days: visits.days,
         usual_gap_days: visits.usual_gap,
         overdue,
         total_spend: money(visits.spend),

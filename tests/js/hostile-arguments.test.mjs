@@ -2,8 +2,7 @@
 // a trap, a raw message from the glue, or a reply as large as the input; a
 // result, when there is one, has no NaN or ∞ in it. The prediction exports
 // are run as a table (each argument, option and field position × a list of
-// hostile values). What the engine gets wrong today is a `todo` test, which
-// reports without failing the run, until it is fixed.
+// hostile values).
 // Run by `npm test` (node --test tests/js/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -56,6 +55,8 @@ const CODES = new Set([
 ]);
 // Enough customers for both models to be fitted, so the options reach them.
 const LOG = engine.sampleTransactions('coffee').split('\n').slice(0, 2500).join('\n') + '\n';
+/** The customer of the log's first order. */
+const FIRST_CUSTOMER = LOG.split('\n')[1].split(',')[0];
 /** 150 histories BG/NBD can be fitted to; `i = 0` is the one a test spoils. */
 const histories = (first = {}) =>
   Array.from({ length: 150 }, (_, i) => ({ x: i % 4, t_x: i % 4 ? 3 + (i % 7) : 0, T: 12 + (i % 5), ...(i === 0 ? first : {}) }));
@@ -117,14 +118,10 @@ const predictionCalls = [
     (option) => [`predictCustomers(log, { ${option}: v })`, (v) => engine.predictCustomers(LOG, { [option]: v })],
   ),
   ['predictCustomers(log, { columns: { amount: v } })', (v) => engine.predictCustomers(LOG, { columns: { amount: v } })],
+  ['customerVisits(v, {}, id)', (v) => engine.customerVisits(v, {}, FIRST_CUSTOMER)],
+  ['customerVisits(log, v, id)', (v) => engine.customerVisits(LOG, v, FIRST_CUSTOMER)],
+  ['customerVisits(log, {}, v)', (v) => engine.customerVisits(LOG, {}, v)],
 ];
-
-/**
- * Calls of the table the engine gets wrong today (see the todo test below,
- * which runs exactly these): left out of the table's test so that it guards
- * everything else meanwhile.
- */
-const KNOWN_BUGS = new Set(['bgNbdExpected({ b: v, … }, 52) with v = 1e308']);
 
 /** Every number in a result is finite; returns how many there were. */
 function finiteNumbers(value, path) {
@@ -142,7 +139,6 @@ test('the prediction exports: every hostile argument is a coded Error or a resul
   for (const [call, run] of predictionCalls) {
     for (const [name, value] of hostileValues()) {
       const what = `${call} with v = ${name}`;
-      if (KNOWN_BUGS.has(what)) continue;
       let result;
       try {
         result = run(value);
@@ -184,9 +180,7 @@ test('an exception the caller\'s own list throws comes back as it is, and the en
   assert.ok(Math.abs(engine.bgNbdExpected(PAPER, 39) - 1.195047681513762) < 1e-9, 'lifetimes\' E[X(39)]');
 });
 
-test('a revoked Proxy as the list of customers is a coded Error', {
-  todo: 'engine bug: Array::is_array in raw_histories (src/wasm.rs) throws the glue\'s TypeError "Cannot perform \'IsArray\' on a proxy that has been revoked"',
-}, () => {
+test('a revoked Proxy as the list of customers is a coded Error', () => {
   for (const call of [engine.fitBgNbd, engine.fitGammaGamma]) {
     const { proxy, revoke } = Proxy.revocable([], {});
     revoke();
@@ -194,9 +188,7 @@ test('a revoked Proxy as the list of customers is a coded Error', {
   }
 });
 
-test('a Uint8Array whose buffer went to another thread reads as an empty file, as the buffer itself does', {
-  todo: 'engine bug: bytes_of (src/wasm.rs) copies the view with Uint8Array::to_vec, which throws the glue\'s TypeError "Cannot perform %TypedArray%.prototype.set on a detached ArrayBuffer" (every export that takes a file)',
-}, () => {
+test('a Uint8Array whose buffer went to another thread reads as an empty file, as the buffer itself does', () => {
   for (const call of [engine.summarizeCustomers, engine.predictCustomers, engine.analyzeTransactions]) {
     const view = new Uint8Array(16);
     structuredClone(view.buffer, { transfer: [view.buffer] });
@@ -205,25 +197,27 @@ test('a Uint8Array whose buffer went to another thread reads as an empty file, a
   }
 });
 
-test('extreme but finite parameters and histories give finite forecasts', {
-  todo: 'engine bug: P(alive) is NaN when α + T overflows; E[X(t)] is Infinity for r = 1000, α = 1e-30 and for b = 1e308',
-}, () => {
-  for (const [call, run] of predictionCalls) {
-    for (const [name, value] of hostileValues()) {
-      const what = `${call} with v = ${name}`;
-      if (KNOWN_BUGS.has(what)) finiteNumbers(run(value), what);
-    }
-  }
-  const cases = [
-    [{ r: 0.2426, alpha: 1e300, a: 0.7929, b: 2.4259 }, { x: 3, t_x: Number.MAX_VALUE, T: Number.MAX_VALUE }, 1],
-    [{ r: 1000, alpha: 1e-30, a: 0.1, b: 0.001 }, { x: 1, t_x: 0, T: 0 }, 52],
+test('parameters and times beyond what a model can mean are refused by field; at the edges of the range, forecasts are finite', () => {
+  const refused = [
+    [() => engine.bgNbdCustomer({ r: 0.2426, alpha: 1e300, a: 0.7929, b: 2.4259 }, { x: 3, t_x: 1, T: 2 }, 1), 'params.alpha'],
+    [() => engine.bgNbdCustomer({ ...PAPER }, { x: 3, t_x: Number.MAX_VALUE, T: Number.MAX_VALUE }, 1), 'customers[0].t_x'],
+    [() => engine.bgNbdCustomer({ r: 1000, alpha: 1e-30, a: 0.1, b: 0.001 }, { x: 1, t_x: 0, T: 0 }, 52), 'params.alpha'],
+    [() => engine.bgNbdExpected({ ...PAPER, b: 1e308 }, 52), 'params.b'],
   ];
-  for (const [params, history, weeks] of cases) {
-    const forecast = engine.bgNbdCustomer(params, history, weeks);
-    assert.ok(Number.isFinite(forecast.p_alive) && Number.isFinite(forecast.expected), `${JSON.stringify([params, history, weeks])}: ${JSON.stringify(forecast)} (${forecast.p_alive}, ${forecast.expected})`);
+  for (const [call, field] of refused) {
+    assert.deepEqual([thrown(call).code, thrown(call).field], ['out_of_range', field]);
   }
-  const expected = engine.bgNbdExpected({ r: 1000, alpha: 1e-30, a: 1e-12, b: 1e-30 }, 1);
-  assert.ok(Number.isFinite(expected), `E[X(1)] = ${expected}`);
+  const edges = [
+    [{ r: 0.2426, alpha: 1e9, a: 0.7929, b: 2.4259 }, { x: 3, t_x: 5218, T: 5218 }, 1],
+    [{ r: 1000, alpha: 1e-9, a: 0.1, b: 0.001 }, { x: 1, t_x: 0, T: 0 }, 52],
+    [{ r: 1e9, alpha: 1e-9, a: 1e-9, b: 1e-9 }, { x: 0, t_x: 0, T: 0 }, 5218],
+    [{ r: 1e-9, alpha: 1e9, a: 1e9, b: 1e9 }, { x: 100000, t_x: 5218, T: 5218 }, 5218],
+  ];
+  for (const [params, history, weeks] of edges) {
+    const forecast = engine.bgNbdCustomer(params, history, weeks);
+    assert.ok(forecast.p_alive >= 0 && forecast.p_alive <= 1 && Number.isFinite(forecast.expected) && forecast.expected >= 0,
+      `${JSON.stringify([params, history, weeks])}: ${JSON.stringify(forecast)}`);
+  }
 });
 
 test('huge inputs to the predictions: refused at once, with a short message', () => {

@@ -65,6 +65,8 @@ function samples() {
     ['E.GammaGammaFit', engine.fitGammaGamma(calibrated.customers)],
     ['{ p_alive: number; expected: number }', engine.bgNbdCustomer(paper, { x: 2, t_x: 30.43, T: 38.86 }, 52)],
     ['number', engine.bgNbdExpected(paper, 39)],
+    ['ReturnType<typeof E.customerVisits>', engine.customerVisits(sample, undefined, 'C00019')],
+    ['ReturnType<typeof E.customerVisits>', engine.customerVisits(sample, { columns: { amount: null } }, 'C00019')],
     ['E.CustomersReport', engine.predictCustomers(sample)],
     ['E.CustomersReport', engine.predictCustomers(cdnow, { calibrationEnd: '1997-09-30', horizonMonths: 6 })],
     ['E.CustomersReport', engine.predictCustomers(sample, { columns: { amount: null } })],

@@ -11,6 +11,7 @@ import init, {
   skippedRowsCsv,
   sampleTransactions,
   predictCustomers,
+  customerVisits,
 } from "../pkg/retention_metrics.js";
 
 const METHODS = {
@@ -22,6 +23,7 @@ const METHODS = {
   skippedRowsCsv,
   sampleTransactions,
   predictCustomers,
+  customerVisits,
 };
 
 // Started once, awaited by every request.

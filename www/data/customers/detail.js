@@ -15,8 +15,8 @@ function daysBetween(from, to) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The visits as dots on a line from the first visit to the log's last day. */
-function timeline(row, { t, fmt, report }) {
+/** The visits (customerVisits()'s) as ticks on a line from the first visit to the log's last day. */
+function timeline(row, visits, { t, fmt, report }) {
   const span = Math.max(1, daysBetween(row.first_visit, report.observation_end));
   const width = 600;
   const height = 56;
@@ -33,7 +33,10 @@ function timeline(row, { t, fmt, report }) {
     })),
     svg("line", { x1: left, x2: width - right, y1: 28, y2: 28, class: "timeline__axis" }),
     // A tick per visit: a regular's many visits read as a dense stretch, a gap as a gap.
-    row.visit_days.map((day) => svg("line", { x1: x(day).toFixed(1), x2: x(day).toFixed(1), y1: 16, y2: 40, class: "timeline__visit" })),
+    visits.map(({ day }) => {
+      const at = x(daysBetween(row.first_visit, day)).toFixed(1);
+      return svg("line", { x1: at, x2: at, y1: 16, y2: 40, class: "timeline__visit" });
+    }),
     svg("line", { x1: x(span), x2: x(span), y1: 8, y2: 48, class: "timeline__today" }));
 }
 
@@ -109,10 +112,16 @@ function formulas(row, { t, fmt, report }) {
 
 let dialog = null;
 
-/** Opens (or replaces) the dialog with `row`'s history; `opener` gets the focus back. */
+/**
+ * Opens (or replaces) the dialog with `row`'s history; `opener` gets the
+ * focus back. The visits for the timeline come from `context.loadVisits(id)`
+ * (the engine reads them from the file when asked), drawn when they arrive.
+ */
 export function openCustomer(row, context, opener) {
   const { t } = context;
   dialog?.remove();
+  const track = el("div", { class: "timeline-track", "aria-busy": "true" },
+    el("p", { class: "data-note", text: t("data.page.customers.detail.loading") }));
   const close = el("button", { type: "button", class: "button dialog__close", text: t("data.page.customers.close") });
   dialog = el("dialog", { id: "customer-dialog", class: "customer-dialog", "aria-labelledby": "customer-dialog-heading" },
     el("div", { class: "dialog__head" },
@@ -120,7 +129,7 @@ export function openCustomer(row, context, opener) {
       close),
     el("p", { class: "data-note", text: t(`data.page.customers.action.${row.action}`) }),
     el("div", { class: "timeline-box" },
-      timeline(row, context),
+      track,
       el("p", { class: "timeline__ends", "aria-hidden": "true" },
         el("span", { text: context.fmt.date(row.first_visit) }),
         el("span", { text: context.fmt.date(context.report.observation_end) }))),
@@ -137,4 +146,14 @@ export function openCustomer(row, context, opener) {
   document.body.append(shut);
   shut.showModal();
   close.focus();
+  context.loadVisits(row.id).then(
+    ({ visits }) => {
+      track.replaceChildren(timeline(row, visits, context));
+      track.removeAttribute("aria-busy");
+    },
+    (err) => {
+      track.replaceChildren(el("p", { class: "data-note", text: err.code === "cancelled" ? "" : err.message }));
+      track.removeAttribute("aria-busy");
+    },
+  );
 }

@@ -114,7 +114,14 @@ export function createCustomersSection({ t, getFormat, client, lang }) {
   function show() {
     if (!report) return;
     const fmt = getFormat();
-    const context = { t, fmt, lang: lang(), report };
+    const visitsOptions = options();
+    const context = {
+      t,
+      fmt,
+      lang: lang(),
+      report,
+      loadVisits: (id) => client.call("customerVisits", source, [visitsOptions, id]),
+    };
     const open = (row, opener) => openCustomer(row, context, opener);
     const firstVisit = report.customers.reduce((first, c) => (c.first_visit < first ? c.first_visit : first), report.observation_end);
     controls.calibration.min = firstVisit;
