@@ -1,7 +1,7 @@
 // A very large orders file dropped into the page, as a person would: it must
 // finish, or say plainly that it is too large, and the tab must not die.
-// Prints the time from choosing the file to the report (or the message) and
-// the browser's peak memory (the resident size of every Chromium process,
+// Prints the time from choosing the file to the report (or the message), to
+// the customers view's forecasts after it, and the browser's peak memory (the resident size of every Chromium process,
 // sampled). Not part of `npm test`: it takes a minute and gigabytes.
 // Usage: npm run build && node scripts/large-file.mjs [MB]   (default 200)
 import { spawn, execFileSync } from 'node:child_process';
@@ -71,12 +71,20 @@ try {
     page.locator('#data-alert:not(:empty)').waitFor({ timeout: 600_000 }).then(() => 'message'),
   ]);
   const seconds = (Date.now() - started) / 1000;
+  // The customers view's forecasts follow the report, reading the file again.
+  const forecasts = outcome === 'report'
+    ? await page.locator('#customers-status:not(:empty)').waitFor({ timeout: 600_000 }).then(
+      async () => `${await page.locator('#customers-status').textContent()} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      () => 'no forecasts',
+    )
+    : '';
   clearInterval(sampler);
   const said = outcome === 'report'
     ? await page.locator('#data-status').textContent()
     : await page.locator('#data-alert').textContent();
   const mib = (n) => `${(n / 2 ** 20).toFixed(0)} MiB`;
   console.log(`large file: ${mib(bytes)} file, ${outcome} in ${seconds.toFixed(1)} s: ${said.trim()}`);
+  if (forecasts) console.log(`large file: ${forecasts}`);
   console.log(`large file: Chromium peak ${mib(peak)} (idle ${mib(idle)}), ${((peak - idle) / bytes).toFixed(1)}× the file above idle; tab ${crashed ? 'DIED' : 'alive'}`);
   if (crashed) process.exitCode = 1;
 } finally {
