@@ -74,7 +74,8 @@ export function customersTable(context, state, open) {
   const pageText = el("span", { class: "pager__page", "aria-live": "polite" });
 
   const headers = [{ key: "id" }, ...cols].map((col) => {
-    const button = el("button", { type: "button", class: "sort", "data-sort": col.key, text: t(`data.page.customers.col.${col.key}`) });
+    const label = t(`data.page.customers.col.${col.key}`, { months: report.horizon_months });
+    const button = el("button", { type: "button", class: "sort", "data-sort": col.key, text: label });
     button.addEventListener("click", () => {
       // A second press turns the order around; a new column starts with its most telling end.
       if (state.key === col.key) state.direction = state.direction === "ascending" ? "descending" : "ascending";
