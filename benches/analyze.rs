@@ -45,42 +45,44 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
+/// The median time of `runs` calls of `work` and the largest heap any of
+/// them grew to above what was live before it.
+fn measure<T>(runs: usize, mut work: impl FnMut() -> T) -> (f64, usize) {
+    let (mut times, mut peak) = (Vec::new(), 0);
+    for _ in 0..runs {
+        let before = LIVE.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let start = Instant::now();
+        let result = work();
+        times.push(start.elapsed().as_secs_f64());
+        peak = peak.max(PEAK.load(Ordering::Relaxed) - before);
+        std::hint::black_box(result);
+    }
+    (median_of(&mut times), peak)
+}
+
 fn main() {
     let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(7);
     let log = sample_transactions(&SampleOptions::benchmark());
     let bytes = log.as_bytes();
     let options = TransactionOptions::default();
-    let mut times = Vec::new();
-    let mut peak = 0;
-    for _ in 0..runs {
-        let before = LIVE.load(Ordering::Relaxed);
-        PEAK.store(before, Ordering::Relaxed);
-        let start = Instant::now();
+    let (median, peak) = measure(runs, || {
         let report = analyze_transactions(bytes, &options, &mut |_| {}).expect("the benchmark log analyses");
-        times.push(start.elapsed().as_secs_f64());
-        peak = peak.max(PEAK.load(Ordering::Relaxed) - before);
         assert_eq!(report.input.rows, 1_000_000);
-        std::hint::black_box(report);
-    }
-    let median = median_of(&mut times);
+        report
+    });
 
     // The same log through the customers view: read, both models fitted,
     // every customer forecast and ranked (no calibration end, as the page
     // opens it).
     let predict = PredictOptions::default();
-    let (mut predict_times, mut predict_peak, mut predicted) = (Vec::new(), 0, 0);
-    for _ in 0..runs {
-        let before = LIVE.load(Ordering::Relaxed);
-        PEAK.store(before, Ordering::Relaxed);
-        let start = Instant::now();
+    let mut predicted = 0;
+    let (predict_median, predict_peak) = measure(runs, || {
         let report = predict_customers(bytes, &predict, &mut |_| {}).expect("the benchmark log is predicted");
-        predict_times.push(start.elapsed().as_secs_f64());
-        predict_peak = predict_peak.max(PEAK.load(Ordering::Relaxed) - before);
         assert!(report.model.bg_nbd.is_some(), "BG/NBD fits the benchmark log");
         predicted = report.customers.len();
-        std::hint::black_box(report);
-    }
-    let predict_median = median_of(&mut predict_times);
+        report
+    });
     println!(
         "{{\"rows\":1000000,\"bytes\":{},\"customers\":{},\"median_s\":{:.4},\"mb_per_s\":{:.1},\"peak_heap_bytes\":{},\"runs\":{},\"predict_customers\":{},\"predict_median_s\":{:.4},\"predict_peak_heap_bytes\":{}}}",
         bytes.len(),

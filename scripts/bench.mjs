@@ -155,22 +155,8 @@ try {
   // (www/data/worker.js through www/data/client.js, as the customers view
   // calls it): a File in the page, read, moved to the worker, predicted and
   // the report cloned back, timed on the page's clock from the call to the
-  // answer. The first call starts the worker and its engine. A worker.js
-  // that does not offer predictCustomers yet gets it added on the way (the
-  // same file with one more name in its list), and the line says so.
-  const workerSource = readFileSync('www/data/worker.js', 'utf8');
-  const workerPatched = !/\bpredictCustomers\b/.test(workerSource);
+  // answer. The first call starts the worker and its engine.
   const workerContext = await browser.newContext({ serviceWorkers: 'block' });
-  if (workerPatched) {
-    await workerContext.route('**/data/worker.js', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text())
-        .replace(/(\n\s*sampleTransactions,?\n)(\} from)/, '$1  predictCustomers,\n$2')
-        .replace(/(const METHODS = \{[^}]*sampleTransactions)( \})/, '$1, predictCustomers$2');
-      if ((body.match(/predictCustomers/g) ?? []).length !== 2) throw new Error('bench: could not add predictCustomers to www/data/worker.js');
-      await route.fulfill({ response, body });
-    });
-  }
   const workerPage = await workerContext.newPage();
   await workerPage.goto(`${base}/index.html`);
   const workerRun = await workerPage.evaluate(async ({ log, runs }) => {
@@ -222,7 +208,7 @@ try {
   console.log('bench: predictCustomers    ', `CDNOW with calibrationEnd 1997-09-30 (tracking, a second fit): ${ms(cdnowRun.tracked.times)}; ${target(median(cdnowRun.tracked.times), 200)}`);
   console.log('bench: predictCustomers    ', `benchmark log in Chromium on the page's thread (the engine alone, bytes already in the page): ${ms(browserRun.predictTimes)}`);
   const workerMs = median(workerRun.times);
-  console.log('bench: predictCustomers    ', `benchmark log (${workerRun.customers.toLocaleString('en')} customers${workerRun.fitted ? '' : ', BG/NBD NOT fitted'}) in the page's Worker${workerPatched ? ' (www/data/worker.js has no predictCustomers yet: added by the bench)' : ''}: ${ms(workerRun.times)}, file read, moved, predicted and the report back; ${target(workerMs, 2000)}`);
+  console.log('bench: predictCustomers    ', `benchmark log (${workerRun.customers.toLocaleString('en')} customers${workerRun.fitted ? '' : ', BG/NBD NOT fitted'}) in the page's Worker: ${ms(workerRun.times)}, file read, moved, predicted and the report back; ${target(workerMs, 2000)}`);
   const nativePredictMs = native.predict_median_s * 1000;
   console.log('bench: predictCustomers    ', `benchmark log natively: ${nativePredictMs.toFixed(0)} ms median of ${LOG_RUNS} (peak heap ${mib(native.predict_peak_heap_bytes)}); Worker / native = ${(workerMs / nativePredictMs).toFixed(2)}×`);
 } finally {

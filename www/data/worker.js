@@ -2,29 +2,20 @@
 // file never freezes the page. Messages in: { id, method, args, progress };
 // out: { id, progress } while working, then { id, result } or { id, error }.
 
-import init, {
-  analyzeTransactions,
-  analyzeSurvey,
-  analyzeCosts,
-  previewTable,
-  segmentCsv,
-  skippedRowsCsv,
-  sampleTransactions,
-  predictCustomers,
-  customerVisits,
-} from "../pkg/retention_metrics.js";
+import init, * as engine from "../pkg/retention_metrics.js";
 
-const METHODS = {
-  analyzeTransactions,
-  analyzeSurvey,
-  analyzeCosts,
-  previewTable,
-  segmentCsv,
-  skippedRowsCsv,
-  sampleTransactions,
-  predictCustomers,
-  customerVisits,
-};
+/** The engine's functions the page may call here, by name. */
+const METHODS = Object.fromEntries([
+  "analyzeTransactions",
+  "analyzeSurvey",
+  "analyzeCosts",
+  "previewTable",
+  "segmentCsv",
+  "skippedRowsCsv",
+  "sampleTransactions",
+  "predictCustomers",
+  "customerVisits",
+].map((name) => [name, engine[name]]));
 
 // Started once, awaited by every request.
 const ready = init();
