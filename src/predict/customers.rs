@@ -586,19 +586,21 @@ fn customer_row(
         value: forecast.zip(expected_spend).map(|(f, spend)| f.discounted * spend),
         at_stake: forecast.map(|f| past.max(0.0) * (1.0 - f.p_alive)),
         contact_rank: 0,
-        action: action(segment, overdue),
+        action: action(segment, overdue, visits.count),
     }
 }
 
 /// The suggested action: whoever is overdue is won back; otherwise as
-/// the segment suggests.
-fn action(segment: Segment, overdue: bool) -> &'static str {
+/// the segment suggests (a new customer is welcomed to a second visit
+/// until they have made one).
+fn action(segment: Segment, overdue: bool, visits: u32) -> &'static str {
     if overdue {
         return "win_back";
     }
     match segment {
         Segment::Vip => "thank",
         Segment::Loyal => "reward",
+        Segment::New if visits > 1 => "reward",
         Segment::New => "welcome",
         Segment::AtRisk => "win_back",
         Segment::Lost => "last_chance",
@@ -742,9 +744,10 @@ mod tests {
 
     #[test]
     fn overdue_customers_are_won_back_whatever_their_segment() {
-        assert_eq!(action(Segment::Vip, true), "win_back");
-        assert_eq!(action(Segment::Vip, false), "thank");
-        assert_eq!(action(Segment::New, false), "welcome");
+        assert_eq!(action(Segment::Vip, true, 9), "win_back");
+        assert_eq!(action(Segment::Vip, false, 9), "thank");
+        assert_eq!(action(Segment::New, false, 1), "welcome");
+        assert_eq!(action(Segment::New, false, 2), "reward", "a second visit made is no longer to welcome");
     }
 
     #[test]

@@ -16,6 +16,7 @@ function reason(row, { t, fmt }) {
     return t("data.page.customers.reason.overdue", { days: row.days_since_last, gap: fmt.decimal(row.usual_gap_days, 1) });
   }
   if (row.p_alive !== null && row.x > 0) return t("data.page.customers.reason.p_alive", { p: chanceText(row.p_alive, fmt, t) });
+  if (row.days_since_last === 0) return t("data.page.customers.reason.visits_today", { n: row.visits });
   return t("data.page.customers.reason.visits", { n: row.visits, days: row.days_since_last });
 }
 
