@@ -20,8 +20,8 @@ function reason(row, { t, fmt }) {
   return t("data.page.customers.reason.visits", { n: row.visits, days: row.days_since_last });
 }
 
-/** The contact list as rows for a spreadsheet: every customer, in contact order. */
-function contactRows(context) {
+/** The contact list as rows for a spreadsheet: every customer of `ordered` (in contact order). */
+function contactRows(context, ordered) {
   const { t, fmt, report } = context;
   const money = report.at_stake_unit === "money";
   const heading = (key) => {
@@ -32,7 +32,6 @@ function contactRows(context) {
   const header = ["customer", "segment", "action", "last_visit", "days_since_last", "visits", "overdue", "p_alive", "at_stake", "value"]
     .filter((key) => money || key !== "value")
     .map(heading);
-  const ordered = [...report.customers].sort((a, b) => a.contact_rank - b.contact_rank);
   return [header, ...ordered.map((row) => [
     row.id,
     segmentName(row.segment, t),
@@ -83,5 +82,5 @@ export function contactsSection(context, open) {
     el("p", { class: "data-note", text: t("data.page.customers.contacts_intro") }),
     list,
     more,
-    exportBar({ t, what: t("data.page.customers.contacts_file"), name: "contact-list", formats: { csv: () => files.csv(contactRows(context), lang) } }));
+    exportBar({ t, what: t("data.page.customers.contacts_file"), name: "contact-list", formats: { csv: () => files.csv(contactRows(context, ordered), lang) } }));
 }
