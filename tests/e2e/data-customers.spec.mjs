@@ -91,6 +91,13 @@ test('the café: find a customer, sort by what is at stake, open a history, down
   expect(lines[0]).toBe('customer,segment,suggested action,last visit,days since last visit,visits,overdue,chance still a customer (%),at stake (USD),predicted value (USD)');
   expect(lines[1]).toMatch(/^C00019,VIP,"?Win them back/);
 
+  // The tracking check in one press: a calibration end two thirds in.
+  await page.getByRole('button', { name: /^Check it with the visits up to / }).click();
+  await expect(page.getByLabel('Check the model: learn up to')).not.toHaveValue('');
+  await expect(page.locator('#customers-tracking-chart [data-series="actual"] [data-point]').first()).toBeVisible();
+  await expect(page.locator('#customers-tracking-summary')).toContainText('the model expected');
+  await page.locator('#data-customers-model').screenshot({ path: testInfo.outputPath('cafe-tracking.png') });
+
   // A longer horizon: more value.
   await page.getByLabel('Forecast horizon (months)').fill('24');
   await page.getByLabel('Forecast horizon (months)').blur();

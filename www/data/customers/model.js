@@ -65,10 +65,33 @@ function roundTop(value) {
   return round * magnitude * 4;
 }
 
+/**
+ * A calibration end to suggest: two thirds of the way from the first visit
+ * to the last day, on a whole number of weeks before the last day, so the
+ * check has a third of the log to compare with.
+ */
+function suggestedEnd(first, last) {
+  const day = 86400000;
+  const span = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / day);
+  const weeksAfter = Math.floor(span / 3 / 7);
+  if (weeksAfter < 1) return null;
+  return new Date(Date.parse(`${last}T00:00:00Z`) - weeksAfter * 7 * day).toISOString().slice(0, 10);
+}
+
 /** Expected against actual cumulative repeat visits after the calibration end. */
-function tracking({ t, fmt, lang, report }) {
+function tracking({ t, fmt, lang, report, firstVisit, calibrate }) {
   const check = report.tracking;
-  if (!check) return el("p", { class: "data-note", text: t("data.page.customers.tracking.how") });
+  if (!check) {
+    const day = suggestedEnd(firstVisit, report.observation_end);
+    const suggest = day && el("button", {
+      type: "button",
+      id: "customers-tracking-try",
+      class: "button",
+      text: t("data.page.customers.tracking.try", { date: fmt.date(day) }),
+      onclick: () => calibrate(day),
+    });
+    return [el("p", { class: "data-note", text: t("data.page.customers.tracking.how") }), suggest];
+  }
   if (check.refusal) return el("p", { class: "data-alert", text: check.refusal.message });
   if (check.points.length === 0) return el("p", { class: "data-note", text: t("data.page.customers.tracking.too_short") });
   const labels = check.points.map((p) => fmt.date(p.day));

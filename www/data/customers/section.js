@@ -115,17 +115,23 @@ export function createCustomersSection({ t, getFormat, client, lang }) {
     if (!report) return;
     const fmt = getFormat();
     const visitsOptions = options();
+    const firstVisit = report.customers.reduce((first, c) => (c.first_visit < first ? c.first_visit : first), report.observation_end);
+    controls.calibration.min = firstVisit;
+    controls.calibration.max = report.observation_end;
     const context = {
       t,
       fmt,
       lang: lang(),
       report,
+      firstVisit,
       loadVisits: (id) => client.call("customerVisits", source, [visitsOptions, id]),
+      /** Checks the model with the visits up to `day` (ISO), as if picked in the field. */
+      calibrate(day) {
+        controls.calibration.value = day;
+        run();
+      },
     };
     const open = (row, opener) => openCustomer(row, context, opener);
-    const firstVisit = report.customers.reduce((first, c) => (c.first_visit < first ? c.first_visit : first), report.observation_end);
-    controls.calibration.min = firstVisit;
-    controls.calibration.max = report.observation_end;
     fill(resultBox,
       contactsSection(context, open),
       section("data-customers-all", t("data.page.customers.all_heading"), customersTable(context, table, open)),
