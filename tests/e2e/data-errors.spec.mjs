@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { guardPage } from './helpers.mjs';
 import {
-  fixture, openDataView, chooseOrdersFile, pasteOrders, expectReport, totalValue, understood, ordersAlert,
+  fixture, openDataView, chooseOrdersFile, pasteOrders, expectReport, totalValue, understood, ordersAlert, holdEngineDownload,
 } from './data-helpers.mjs';
 
 guardPage(test);
@@ -85,12 +85,7 @@ test('an activity window out of range: the engine\'s message beside the field, f
 test('Cancel stops a run that is taking long; the pasted data stays and runs again', async ({ page }) => {
   await openDataView(page);
   // Hold the engine's download so the worker is still busy when Cancel is pressed.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/pkg/retention_metrics_bg.wasm', async (route) => {
-    await held;
-    await route.continue().catch(() => {}); // the worker may be gone by then
-  });
+  const release = await holdEngineDownload(page);
   await pasteOrders(page, TSV);
   const progress = page.locator('#data-progress');
   await expect(progress).toBeVisible();

@@ -15,6 +15,20 @@ export async function openDataView(page, query = '') {
   await expect(page.locator('#data-heading')).toBeVisible();
 }
 
+/**
+ * Holds every download of the engine (the worker's) until the returned
+ * function is called, so that calls wait in the worker meanwhile.
+ */
+export async function holdEngineDownload(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/pkg/retention_metrics_bg.wasm', async (route) => {
+    await held;
+    await route.continue().catch(() => {}); // the worker may be gone by then
+  });
+  return release;
+}
+
 /** Chooses a file in the orders drop zone's file input, as a person does with the file dialog. */
 export async function chooseOrdersFile(page, name) {
   await page.locator('#data-file').setInputFiles(fixture(name));

@@ -2,19 +2,14 @@
 // it ends that section's run only, and the other section's carries on.
 import { test, expect } from '@playwright/test';
 import { guardPage } from './helpers.mjs';
-import { openDataView } from './data-helpers.mjs';
+import { openDataView, holdEngineDownload } from './data-helpers.mjs';
 
 guardPage(test);
 
 test("a survey run can be cancelled while the costs' run carries on", async ({ page }) => {
   await openDataView(page);
   // Hold the engine's download so both sections' calls wait in the worker.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/pkg/retention_metrics_bg.wasm', async (route) => {
-    await held;
-    await route.continue().catch(() => {}); // the worker may be gone by then
-  });
+  const release = await holdEngineDownload(page);
   const survey = page.locator('#data-survey');
   const costs = page.locator('#data-costs');
   await page.locator('#survey-paste').fill('10\n9\n3\n');
