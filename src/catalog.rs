@@ -7,8 +7,9 @@
 use serde::Serialize;
 
 use crate::locale::Locale;
-use crate::metric::{Benchmark, InputKind, InputSpec, MetricDef, Unit, SECTORS};
+use crate::metric::{Benchmark, InputKind, InputSpec, MetricDef, Unit};
 use crate::metrics;
+use crate::reference::{Measure, RatePeriod, SECTORS};
 use crate::text::Texts;
 
 /// Every metric, grouped in picker order.
@@ -86,6 +87,19 @@ pub struct InputInfo {
     /// Value used when left empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<f64>,
+    /// The values to choose from, for an input that is a choice (a period);
+    /// the first is used when left empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choices: Option<Vec<ChoiceInfo>>,
+}
+
+/// One value of a choice input.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceInfo {
+    /// The id `compute` and the address take (`"quarter"`).
+    pub id: &'static str,
+    /// Its name in the reader's language.
+    pub label: String,
 }
 
 /// A worked example as the page sees it.
@@ -101,15 +115,19 @@ pub struct ExampleInfo {
     pub value: f64,
 }
 
-/// A sector the retention rate can be compared with.
+/// A sector the retention and churn rates can be compared with.
 #[derive(Debug, Clone, Serialize)]
 pub struct SectorInfo {
     /// Sector id used in the address (`sector=restaurants`).
     pub id: &'static str,
     /// Sector name.
     pub name: String,
-    /// Its average (or target) retention rate in percent.
+    /// Its average (or target) rate in percent.
     pub value: f64,
+    /// What the rate counts: customers kept or lost.
+    pub measure: Measure,
+    /// The period the rate covers.
+    pub period: RatePeriod,
 }
 
 /// The whole catalog in the reader's language.
@@ -155,13 +173,15 @@ fn describe(def: &MetricDef, texts: &Texts) -> MetricInfo {
                 value: ex.value,
             })
             .collect(),
-        sectors: (def.benchmark == Some(Benchmark::Sectors)).then(|| {
+        sectors: matches!(def.benchmark, Some(Benchmark::Rate(_))).then(|| {
             SECTORS
                 .iter()
                 .map(|s| SectorInfo {
                     id: s.id,
                     name: texts.get(&format!("sector.{}", s.id)).to_string(),
-                    value: s.retention_percent,
+                    value: s.figure.percent,
+                    measure: s.figure.measure,
+                    period: s.figure.period,
                 })
                 .collect()
         }),
@@ -180,5 +200,11 @@ fn describe_input(def: &MetricDef, input: &InputSpec, texts: &Texts) -> InputInf
         min: input.min.unwrap_or(0.0),
         max: input.fixed_max(),
         default: input.default,
+        choices: (input.kind == InputKind::Period).then(|| {
+            RatePeriod::ALL
+                .iter()
+                .map(|p| ChoiceInfo { id: p.id(), label: texts.get(&format!("period.name.{}", p.id())).to_string() })
+                .collect()
+        }),
     }
 }

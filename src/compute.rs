@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::benchmark::{self, BenchmarkResult};
+use crate::benchmark::{self, BenchmarkResult, Compared};
 use crate::catalog;
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::format::{round_half_away, Currency, Writer};
 use crate::ingest::number::{read_raw, NumberError, RawValue};
 use crate::locale::Locale;
 use crate::metric::{Evaluation, Fact, FactKind, InputKind, InputSpec, MetricDef, Unit, Values, Violation};
+use crate::reference::RatePeriod;
 use crate::text::Texts;
 
 /// Inputs larger than this are rejected: no shop counts a trillion customers,
@@ -83,14 +84,19 @@ pub struct MetricResult {
     pub steps: Vec<String>,
     /// One plain-language sentence about what the value means.
     pub reading: String,
+    /// The period a rate covers (`"month"`, `"quarter"`, `"year"`), for the
+    /// metrics that have one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<&'static str>,
     /// How the value compares with the spec's reference, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<BenchmarkResult>,
     /// Things the reader should know (contradictory inputs, unusual values).
     pub warnings: Vec<String>,
     /// The inputs as the engine read them (`"1 234,5"` → 1234.5), in the
-    /// catalog's order; optional inputs left empty are absent. Exports and
-    /// embedders get the numbers the result was worked out from.
+    /// catalog's order; optional inputs left empty are absent, and the
+    /// period is `period`. Exports and embedders get the numbers the result
+    /// was worked out from.
     #[serde(serialize_with = "ordered_map")]
     pub inputs: Vec<(&'static str, f64)>,
 }
@@ -152,14 +158,23 @@ impl Context<'_> {
     }
 
     fn read_inputs(&self, raw: &RawInputs, locale: Option<Locale>) -> Result<Values, Rejected> {
+        let raw_of = |spec: &InputSpec| raw.get(spec.id).and_then(Option::as_ref);
+        let mut period = None;
         let read: Vec<_> = self
             .def
             .inputs
             .iter()
-            .map(|spec| self.read_one(spec, raw.get(spec.id).and_then(Option::as_ref), locale))
+            .map(|spec| match spec.kind {
+                InputKind::Period => self.read_period(spec, raw_of(spec)).map(|p| {
+                    period = Some(p);
+                    None
+                }),
+                _ => self.read_one(spec, raw_of(spec), locale),
+            })
             .collect();
         let values = Values::new(
             self.def.inputs.iter().zip(&read).map(|(spec, r)| (spec.id, r.clone().ok().flatten())).collect(),
+            period,
         );
         // In form order: an input's own error, else its limit by another input
         // (checked only when both read well).
@@ -193,6 +208,18 @@ impl Context<'_> {
                 ],
             )
         })
+    }
+
+    /// A period as its id (`"quarter"`); empty is a month, the period small
+    /// businesses look at.
+    fn read_period(&self, spec: &InputSpec, raw: Option<&RawValue>) -> Result<RatePeriod, FieldError> {
+        match raw {
+            None => Ok(RatePeriod::Month),
+            Some(RawValue::Text(text)) if text.trim().is_empty() => Ok(RatePeriod::Month),
+            Some(RawValue::Text(text)) => RatePeriod::from_id(&text.trim().to_ascii_lowercase())
+                .ok_or_else(|| self.error(spec, ErrorCode::OutOfRange, "error.period", &[])),
+            Some(_) => Err(self.error(spec, ErrorCode::OutOfRange, "error.period", &[])),
+        }
     }
 
     fn read_one(
@@ -305,9 +332,14 @@ impl Context<'_> {
         let warnings = evaluation.warnings.iter().map(|w| fill(format!("metric.{}.warning.{w}", def.id))).collect();
         // A value the inputs contradict (a warning says so) is not compared:
         // "110% is 55 points above average" would read as praise.
-        let benchmark = def.benchmark.filter(|_| evaluation.warnings.is_empty()).and_then(|b| {
-            let shown = round_half_away(evaluation.value, def.decimals);
-            benchmark::assess(def.id, b, shown, sector, self.texts, &self.writer, &display)
+        let benchmark = def.benchmark.filter(|_| evaluation.warnings.is_empty()).map(|b| {
+            let compared = Compared {
+                metric_id: def.id,
+                value: round_half_away(evaluation.value, def.decimals),
+                display: &display,
+                period: values.period(),
+            };
+            benchmark::assess(b, &compared, sector, self.texts, &self.writer)
         });
         MetricResult {
             id: def.id,
@@ -317,6 +349,7 @@ impl Context<'_> {
             formula: self.texts.get(&format!("metric.{}.formula", def.id)).to_string(),
             steps,
             reading,
+            period: values.period().map(RatePeriod::id),
             benchmark,
             warnings,
             inputs: values.present().collect(),

@@ -41,6 +41,8 @@
 //! - [`error`], [`locale`], [`calendar`]: what can go wrong, how a language
 //!   writes numbers, days and months.
 //! - [`text`]: every word, from the language files in `src/locales/`.
+//! - [`reference`]: every figure a result is compared with, with its period,
+//!   population and source.
 //! - [`metric`]: the vocabulary of a metric (definition, inputs, units,
 //!   what a formula returns, how it compares).
 //! - [`format`](mod@format): numbers, money and results written for a reader.
@@ -83,6 +85,7 @@ pub mod locale;
 pub mod metric;
 pub mod metrics;
 pub mod predict;
+pub mod reference;
 pub mod sample;
 pub mod text;
 

@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use crate::error::ErrorCode;
+use crate::reference::{Figure, Measure, RatePeriod};
 
 /// The family a metric belongs to; the picker groups by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,6 +70,8 @@ pub enum InputKind {
     Percent,
     /// Any number zero or more (frequencies, years, shares).
     Number,
+    /// The period a rate covers: `month` (the default), `quarter` or `year`.
+    Period,
 }
 
 /// One input of a metric, with its validation rules.
@@ -166,12 +169,19 @@ pub struct MetricDef {
 #[derive(Debug, Clone)]
 pub struct Values {
     values: Vec<(&'static str, Option<f64>)>,
+    period: Option<RatePeriod>,
 }
 
 impl Values {
-    /// Inputs as read, in the catalog's order (`None`: left empty, no default).
-    pub(crate) fn new(values: Vec<(&'static str, Option<f64>)>) -> Values {
-        Values { values }
+    /// Inputs as read, in the catalog's order (`None`: left empty, no
+    /// default), and the period of a metric that has one.
+    pub(crate) fn new(values: Vec<(&'static str, Option<f64>)>, period: Option<RatePeriod>) -> Values {
+        Values { values, period }
+    }
+
+    /// The period the rate covers, for a metric with a period input.
+    pub fn period(&self) -> Option<RatePeriod> {
+        self.period
     }
 
     /// A required input (validated present); 0 if the catalog and the
@@ -265,40 +275,18 @@ pub struct Violation {
     pub facts: Vec<Fact>,
 }
 
-/// The kind of comparison a metric offers.
+/// The kind of comparison a metric offers; each carries its figure's
+/// population and source ([`crate::reference`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Benchmark {
-    /// Against the average retention rate of the reader's sector, or the
-    /// general 80 % mark when no sector is picked.
-    Sectors,
+    /// A retention or churn rate against the reader's sector, or the general
+    /// 80 % a year when no sector is picked; the rate is first converted to
+    /// the period of the figure it meets.
+    Rate(Measure),
     /// Net Promoter Score bands: below 0, above 0, 45 very good, 50+ excellent.
-    NpsBands,
+    NpsBands(Figure),
     /// Above or below one reference value, in points.
-    Reference(f64),
+    Reference(f64, Figure),
     /// Below, within or above a range (e.g. 5–25×).
-    Range(f64, f64),
+    Range(f64, f64, Figure),
 }
-
-/// A sector with its average retention rate.
-#[derive(Debug, Clone, Copy)]
-pub struct Sector {
-    /// Id used in the address.
-    pub id: &'static str,
-    /// Average (or, with `target`, the usual aim) in percent.
-    pub retention_percent: f64,
-    /// The value is what such businesses aim for, not an average.
-    pub target: bool,
-}
-
-/// Retention rate by sector, from the spec.
-pub const SECTORS: &[Sector] = &[
-    Sector { id: "retail", retention_percent: 63.0, target: false },
-    Sector { id: "restaurants", retention_percent: 55.0, target: false },
-    Sector { id: "hospitality", retention_percent: 55.0, target: false },
-    Sector { id: "professional_services", retention_percent: 84.0, target: false },
-    Sector { id: "media", retention_percent: 84.0, target: false },
-    Sector { id: "saas", retention_percent: 80.0, target: true },
-];
-
-/// A retention rate above this is generally read as retaining well.
-pub const GOOD_RETENTION_PERCENT: f64 = 80.0;

@@ -37,7 +37,10 @@ export interface ComputeOptions {
 }
 
 export type Unit = "percent" | "money" | "count" | "ratio" | "periods" | "score" | "per_order";
-export type InputKind = "count" | "money" | "percent" | "number";
+export type InputKind = "count" | "money" | "percent" | "number" | "period";
+
+/** The period a retention or churn rate covers. */
+export type RatePeriod = "month" | "quarter" | "year";
 
 export interface InputInfo {
   id: string;
@@ -49,6 +52,8 @@ export interface InputInfo {
   min: number;
   max?: number;
   default?: number;
+  /** A choice input's values (the period); the first is the default. */
+  choices?: { id: string; label: string }[];
 }
 
 export interface ExampleInfo {
@@ -61,7 +66,10 @@ export interface ExampleInfo {
 export interface SectorInfo {
   id: string;
   name: string;
+  /** The sector's figure in percent, of `measure` over `period`. */
   value: number;
+  measure: "retention" | "churn";
+  period: RatePeriod;
 }
 
 export interface MetricInfo {
@@ -83,10 +91,23 @@ export interface MetricInfo {
 export interface BenchmarkResult {
   kind: "sector" | "general" | "bands" | "reference" | "range";
   sector?: string;
+  /** In the metric's own measure, over `period` for rates. */
   reference?: number;
+  /** The period of the reference, for rates. */
+  period?: RatePeriod;
+  /** The reader's rate converted to `period`, rounded as the text writes it. */
+  compared?: number;
   difference?: number;
   verdict: string;
+  /** How the rate was converted, when its period differs from the reference's. */
+  conversion?: string;
   text: string;
+  /** Who the reference describes. */
+  population: string;
+  /** The reference in words, with its period. */
+  figure: string;
+  /** Where the reference comes from. */
+  source: string;
 }
 
 export interface MetricResult {
@@ -97,6 +118,8 @@ export interface MetricResult {
   formula: string;
   steps: string[];
   reading: string;
+  /** The period a rate covers (retention and churn). */
+  period?: RatePeriod;
   benchmark?: BenchmarkResult;
   warnings: string[];
   /** The inputs as read, in the catalog's order. */

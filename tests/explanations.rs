@@ -35,8 +35,11 @@ fn nps_bands_follow_the_score_as_shown() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn retention_and_cost_comparisons_follow_the_rounded_value() {
-    let result = shown("retention_rate", &[("start", 2000.0), ("end", 1601.0), ("new", 0.0)]);
+    // A yearly rate meets the yearly 80 % mark as it is: nothing converted.
+    let raw = inputs(&[("start", 2000.0), ("end", 1601.0), ("new", 0.0)]).into_iter().chain(period("year")).collect();
+    let result = succeed("retention_rate", &raw, &ComputeOptions::default());
     let benchmark = result.benchmark.expect("general mark");
+    assert_eq!(benchmark.conversion, None);
     assert_eq!((result.display.as_str(), benchmark.verdict), ("80.1%", "above"));
     assert!(benchmark.text.contains("0.1 points above"), "{}", benchmark.text);
     let ratio = shown("acquisition_vs_retention", &[("cac", 59.5), ("retention_cost", 12.0)]);

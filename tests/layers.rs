@@ -14,6 +14,7 @@ const ORDER: &[&str] = &[
     "locale",
     "calendar",
     "text",
+    "reference",
     "metric",
     "format",
     "metrics",

@@ -5,7 +5,7 @@
 
 mod common;
 use common::*;
-use retention_metrics::{catalog, compute, ComputeOptions, Currency, Locale};
+use retention_metrics::{catalog, compute, ComputeOptions, Currency, Locale, RawInputs};
 
 /// One worked example: metric, inputs, value, display.
 type Example = (&'static str, &'static [(&'static str, f64)], f64, &'static str);
@@ -137,12 +137,26 @@ fn nps_benchmark_bands() {
 fn retention_is_compared_with_the_chosen_sector() {
     let raw = inputs(&[("start", 200.0), ("end", 210.0), ("new", 30.0)]);
     let options = ComputeOptions { sector: Some("restaurants".into()), ..Default::default() };
+    // The coffee example is a month (the default); the sector figure is yearly.
     let benchmark = succeed("retention_rate", &raw, &options).benchmark.expect("sector benchmark");
-    assert_eq!((benchmark.kind, benchmark.verdict, benchmark.reference), ("sector", "above", Some(55.0)));
-    assert_eq!(benchmark.text, "90% is 35 points above the Restaurants & cafés average of 55%.");
+    assert_eq!((benchmark.kind, benchmark.verdict, benchmark.reference), ("sector", "below", Some(55.0)));
+    assert_eq!((benchmark.period, benchmark.compared), (Some("year"), Some(28.0)));
+    assert_eq!(
+        benchmark.conversion.as_deref(),
+        Some("90% a month is about 28% over a year if every month were like this one.")
+    );
+    assert_eq!(benchmark.text, "28% a year is 27 points below the Restaurants & cafés average of 55% a year.");
+    assert_eq!(benchmark.population, "Restaurants & cafés");
+    assert!(benchmark.source.starts_with("Statista"), "{}", benchmark.source);
+
+    // The same 90 % over a year is 35 points above.
+    let yearly: RawInputs = raw.clone().into_iter().chain(period("year")).collect();
+    let benchmark = succeed("retention_rate", &yearly, &options).benchmark.expect("sector benchmark");
+    assert_eq!((benchmark.verdict, benchmark.conversion), ("above", None));
+    assert_eq!(benchmark.text, "90% a year is 35 points above the Restaurants & cafés average of 55% a year.");
 
     let general = succeed("retention_rate", &raw, &ComputeOptions::default()).benchmark.expect("general benchmark");
-    assert_eq!((general.kind, general.verdict, general.reference), ("general", "above", Some(80.0)));
+    assert_eq!((general.kind, general.verdict, general.reference), ("general", "below", Some(80.0)));
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -199,7 +213,12 @@ fn no_text_is_left_with_a_placeholder_or_key() {
             let mut texts = vec![result.display.clone(), result.formula.clone(), result.reading.clone()];
             texts.extend(result.steps.iter().cloned());
             texts.extend(result.warnings.iter().cloned());
-            texts.extend(result.benchmark.iter().map(|b| b.text.clone()));
+            if let Some(benchmark) = &result.benchmark {
+                texts.extend(
+                    [&benchmark.text, &benchmark.population, &benchmark.figure, &benchmark.source].map(String::clone),
+                );
+                texts.extend(benchmark.conversion.clone());
+            }
             for text in texts {
                 assert!(!text.contains('{') && !text.contains("metric."), "{}: {text:?}", metric.id);
             }

@@ -6,6 +6,7 @@ use crate::metric::{
     Benchmark, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
     Violation,
 };
+use crate::reference::ACQUISITION_COST;
 
 /// Customer retention cost per active customer: the period's retention
 /// costs added up, divided by the active customers; `None` without any.
@@ -77,7 +78,7 @@ pub const DEFINITIONS: &[MetricDef] = &[
         decimals: 1,
         inputs: &[In::new("cac", Money), In::new("retention_cost", Money).positive()],
         examples: &[Example { id: "coffee", inputs: &[("cac", 60.0), ("retention_cost", 12.0)], value: 5.0 }],
-        benchmark: Some(Benchmark::Range(5.0, 25.0)),
+        benchmark: Some(Benchmark::Range(5.0, 25.0, ACQUISITION_COST)),
         evaluate: evaluate_acquisition_vs_retention,
     },
 ];

@@ -6,6 +6,7 @@ use crate::metric::{
     Benchmark, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
     Violation,
 };
+use crate::reference::CAFE_REPEAT;
 
 /// Repeat purchase rate: customers with two or more purchases as a
 /// percentage of all unique customers.
@@ -45,7 +46,7 @@ pub const DEFINITIONS: &[MetricDef] = &[
             Example { id: "coffee", inputs: &[("repeat_customers", 150.0), ("customers", 500.0)], value: 30.0 },
             Example { id: "general", inputs: &[("repeat_customers", 200.0), ("customers", 1000.0)], value: 20.0 },
         ],
-        benchmark: Some(Benchmark::Reference(30.0)),
+        benchmark: Some(Benchmark::Reference(30.0, CAFE_REPEAT)),
         evaluate: evaluate_repeat_purchase_rate,
     },
     MetricDef {

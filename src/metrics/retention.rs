@@ -5,6 +5,7 @@ use crate::metric::{
     Benchmark, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
     Violation,
 };
+use crate::reference::{Measure, RatePeriod};
 
 /// Customer retention rate in percent: ((E − N) / S) × 100.
 ///
@@ -43,6 +44,41 @@ pub fn customer_lifespan(churn_percent: f64) -> Option<f64> {
     ratio(100.0, churn_percent)
 }
 
+/// A retention rate per `from` period as the rate over `to`, if every
+/// period were alike: the kept share compounds,
+/// 100 × (R / 100)^(periods of `from` in a `to`).
+///
+/// ```
+/// use retention_metrics::metrics::retention::retention_over;
+/// use retention_metrics::reference::RatePeriod::{Month, Year};
+/// let yearly = retention_over(85.0, Month, Year);
+/// assert!((yearly - 14.224).abs() < 1e-3); // 85 % a month keeps about 14 % a year
+/// assert!((retention_over(yearly, Year, Month) - 85.0).abs() < 1e-9);
+/// ```
+pub fn retention_over(percent: f64, from: RatePeriod, to: RatePeriod) -> f64 {
+    100.0 * (percent / 100.0).powf(from.per_year() / to.per_year())
+}
+
+/// A churn rate per `from` period as the rate over `to`: what is not lost
+/// compounds, 100 − [`retention_over`](100 − C).
+///
+/// ```
+/// use retention_metrics::metrics::retention::churn_over;
+/// use retention_metrics::reference::RatePeriod::{Month, Year};
+/// assert!((churn_over(10.0, Month, Year) - 71.757).abs() < 1e-3);
+/// ```
+pub fn churn_over(percent: f64, from: RatePeriod, to: RatePeriod) -> f64 {
+    100.0 - retention_over(100.0 - percent, from, to)
+}
+
+/// A rate of `measure` per `from` period as the rate over `to`.
+pub fn rate_over(measure: Measure, percent: f64, from: RatePeriod, to: RatePeriod) -> f64 {
+    match measure {
+        Measure::Retention => retention_over(percent, from, to),
+        Measure::Churn => churn_over(percent, from, to),
+    }
+}
+
 /// Catalog entries of the retention family.
 pub const DEFINITIONS: &[MetricDef] = &[
     MetricDef {
@@ -54,9 +90,10 @@ pub const DEFINITIONS: &[MetricDef] = &[
             In::new("start", Count).positive(),
             In::new("end", Count),
             In::new("new", Count).at_most_input("end"),
+            In::new("period", Period).optional(),
         ],
         examples: &[Example { id: "coffee", inputs: &[("start", 200.0), ("end", 210.0), ("new", 30.0)], value: 90.0 }],
-        benchmark: Some(Benchmark::Sectors),
+        benchmark: Some(Benchmark::Rate(Measure::Retention)),
         evaluate: evaluate_retention_rate,
     },
     MetricDef {
@@ -64,12 +101,16 @@ pub const DEFINITIONS: &[MetricDef] = &[
         group: Group::Retention,
         unit: Unit::Percent,
         decimals: 1,
-        inputs: &[In::new("start", Count).positive(), In::new("lost", Count).at_most_input("start")],
+        inputs: &[
+            In::new("start", Count).positive(),
+            In::new("lost", Count).at_most_input("start"),
+            In::new("period", Period).optional(),
+        ],
         examples: &[
             Example { id: "coffee", inputs: &[("start", 200.0), ("lost", 20.0)], value: 10.0 },
             Example { id: "general", inputs: &[("start", 1000.0), ("lost", 50.0)], value: 5.0 },
         ],
-        benchmark: None,
+        benchmark: Some(Benchmark::Rate(Measure::Churn)),
         evaluate: evaluate_churn_rate,
     },
     MetricDef {

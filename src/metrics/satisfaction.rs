@@ -6,6 +6,7 @@ use crate::metric::{
     Benchmark, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
     Violation,
 };
+use crate::reference::NPS_BANDS;
 
 /// Net Promoter Score from counts (or shares) of promoters, passives and
 /// detractors: % promoters − % detractors, from −100 to 100; `None` when all
@@ -79,7 +80,7 @@ pub const DEFINITIONS: &[MetricDef] = &[
             },
             Example { id: "general", inputs: &[("promoters", 70.0), ("detractors", 10.0)], value: 60.0 },
         ],
-        benchmark: Some(Benchmark::NpsBands),
+        benchmark: Some(Benchmark::NpsBands(NPS_BANDS)),
         evaluate: evaluate_net_promoter_score,
     },
     MetricDef {

@@ -47,3 +47,8 @@ pub fn fail<V: Into<RawValue> + Copy>(id: &str, pairs: &[(&str, V)], field: &str
         }
     }
 }
+
+/// The `period` input with a value such as `"year"`, to chain onto [`inputs`].
+pub fn period(id: &str) -> RawInputs {
+    [("period".to_string(), Some(RawValue::Text(id.to_string())))].into_iter().collect()
+}

@@ -4,6 +4,7 @@
 
 import { el, fill, shown, showFieldError, currencySelect, setting } from "../shared/dom.js";
 import { copyOrSelect } from "../shared/copy-text.js";
+import { benchmarkBlock } from "../shared/benchmark.js";
 
 /** A number from an example, written the way the reader types numbers (7,5 in Polish). */
 function typedNumber(value, lang) {
@@ -47,6 +48,26 @@ function inputField(spec, { t, state, onInput, onLeave }) {
     spec.optional ? " " : null,
     spec.optional ? el("span", { class: "field__optional", text: t("ui.optional") }) : null);
   return { node: el("div", { class: "field", "data-field": spec.id }, label, help, input, error), input, help, error };
+}
+
+/** A choice input (the period a rate covers) as a labelled select; the first choice is the default. */
+function choiceField(spec, { state, onInput }) {
+  const inputId = `input-${spec.id}`;
+  const helpId = `help-${spec.id}`;
+  const choices = spec.choices;
+  const select = el("select", { id: inputId, name: spec.id, "aria-describedby": spec.help ? helpId : null },
+    choices.map((choice) => el("option", { value: choice.id, text: shown(choice.label) })));
+  const known = choices.some((choice) => choice.id === state.values[spec.id]);
+  // A value the engine does not know stays in the form state, so its message shows.
+  select.value = known ? state.values[spec.id] : choices[0].id;
+  select.addEventListener("change", () => {
+    state.values[spec.id] = select.value;
+    onInput();
+  });
+  const help = spec.help ? el("p", { id: helpId, class: "field__help" }, shown(spec.help)) : null;
+  const error = el("p", { id: `error-${spec.id}`, class: "field__error", hidden: true });
+  const label = el("label", { for: inputId, class: "field__label", text: shown(spec.label) });
+  return { node: el("div", { class: "field field--choice", "data-field": spec.id }, label, help, select, error), input: select, help, error };
 }
 
 /** The sector and currency selects, where the metric has them. */
@@ -135,10 +156,7 @@ function resultDetails({ t, metric, result }) {
   if (result && Array.isArray(result.steps) && result.steps.length > 0) {
     details.push(part(t("ui.steps"), el("ol", { class: "steps" }, result.steps.map((step) => el("li", {}, el("code", { text: shown(step) })))), "result__steps"));
   }
-  if (result && result.benchmark && result.benchmark.text) {
-    const verdict = shown(result.benchmark.verdict);
-    details.push(part(t("ui.benchmark"), el("p", { class: "benchmark", "data-verdict": verdict || null, text: shown(result.benchmark.text) }), "result__benchmark"));
-  }
+  if (result && result.benchmark && result.benchmark.text) details.push(part(t("ui.benchmark"), benchmarkBlock(t, result.benchmark), "result__benchmark"));
   return details;
 }
 
@@ -184,7 +202,8 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
   }
 
   function field(spec) {
-    const built = inputField(spec, {
+    const build = Array.isArray(spec.choices) ? choiceField : inputField;
+    const built = build(spec, {
       t,
       state,
       onInput() {
@@ -206,7 +225,10 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     state.values = {};
     for (const [id, value] of Object.entries(inputs)) state.values[id] = typedNumber(value, state.numberLocale);
     state.touched = new Set();
-    for (const [id, { input }] of fields) input.value = shown(state.values[id]);
+    for (const [id, { input }] of fields) {
+      // A select falls back to its first choice (the default) when cleared.
+      input.value = shown(state.values[id]) || (input.tagName === "SELECT" ? input.options[0].value : "");
+    }
     changed();
   }
 

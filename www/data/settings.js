@@ -1,6 +1,7 @@
 // The data view's settings: the period (month or quarter), the activity
-// window W in days, and the currency. They live in the address, so the view
-// reads them at start and tells the page whenever one changes.
+// window W in days, the sector its rates are compared with, and the
+// currency. They live in the address, so the view reads them at start and
+// tells the page whenever one changes.
 
 import { currencySelect, el, setting, showFieldError } from "../shared/dom.js";
 
@@ -11,12 +12,13 @@ const DEFAULT_WINDOW = 90;
 const TYPING_PAUSE_MS = 400;
 
 /**
- * @param {{ t, state, initial: { period, window }, onAnalysisChange: () => void, onCurrencyChange: () => void }} options
- *   state: the page state (currency, currencies); initial: from the address;
+ * @param {{ t, state, initial: { period, window }, sectors: () => object[], onAnalysisChange: () => void, onCurrencyChange: () => void }} options
+ *   state: the page state (currency, currencies, sector); initial: from the address;
+ *   sectors(): the sectors the catalog compares retention with;
  *   onAnalysisChange: the period or window changed (analyse again);
- *   onCurrencyChange: only the currency changed (show the report again)
+ *   onCurrencyChange: only the currency or the sector changed (show the report again)
  */
-export function createSettings({ t, state, initial, onAnalysisChange, onCurrencyChange }) {
+export function createSettings({ t, state, initial, sectors, onAnalysisChange, onCurrencyChange }) {
   let period = initial.period === "quarter" ? "quarter" : "month";
   let windowText = initial.window ? String(initial.window) : String(DEFAULT_WINDOW);
   let windowInput = null;
@@ -57,7 +59,22 @@ export function createSettings({ t, state, initial, onAnalysisChange, onCurrency
       setting("data-window", t("data.page.settings.window"), windowInput,
         el("p", { id: "data-window-help", class: "field__help", text: t("data.page.settings.window_help") }),
         windowError),
+      setting("data-sector", t("ui.sector"), sectorSelect()),
       setting("data-currency", t("ui.currency"), currencySelect("data-currency", t, state, onCurrencyChange)));
+  }
+
+  /** The reader's sector, shared with the calculator: the periods' comparison and "Open in the calculator" use it. */
+  function sectorSelect() {
+    const list = sectors();
+    const select = el("select", { id: "data-sector", name: "sector" },
+      el("option", { value: "", text: t("ui.sector_none") }),
+      list.map((sector) => el("option", { value: sector.id, text: sector.name })));
+    select.value = list.some((sector) => sector.id === state.sector) ? state.sector : "";
+    select.addEventListener("change", () => {
+      state.sector = select.value;
+      onCurrencyChange();
+    });
+    return select;
   }
 
   return {

@@ -9,6 +9,7 @@ import { el } from "../shared/dom.js";
 import { lineChart, heatStyle } from "../shared/charts.js";
 import { exportBar, files } from "../export/bar.js";
 import { lineChartFile, chartFormats } from "../export/chart-files.js";
+import { benchmarkBlock } from "../shared/benchmark.js";
 
 /**
  * A table in its own horizontal scroller (reachable by keyboard), under a
@@ -247,12 +248,30 @@ export function periodsSection(report, { t, fmt, lang, links }, controls) {
   const partial = report.periods.some((p) => p.partial);
   return section("data-periods", t("data.page.periods.heading"),
     controls,
+    lastPeriodComparison(report, { t, fmt, links }),
     chart,
     exportBar({ t, what: t("data.page.export.chart"), name: "retention-chart", formats: chartFormats(() => lineChartFile(chart, t("data.page.chart.title"))) }),
     scrollingTable(captionId, caption, table),
     exportBar({ t, what: t("data.page.export.periods"), name: "periods", formats: { csv: () => files.csv(periodRows(report, t, fmt.currency), lang) } }),
     el("p", { class: "data-note", text: t("data.page.periods.legend") }),
     partial ? el("p", { class: "data-note", text: t("data.page.periods.partial_note") }) : null);
+}
+
+/**
+ * How the last full period's retention compares with the sector, converted
+ * to the sector figure's period the way the calculator does it.
+ */
+function lastPeriodComparison(report, { t, fmt, links }) {
+  const full = report.periods.filter((row) => !row.partial && row.start > 0);
+  const row = full[full.length - 1];
+  const benchmark = row && links.compare ? links.compare(row) : null;
+  if (!benchmark) return null;
+  return el("div", { class: "data-comparison", id: "data-periods-comparison" },
+    el("h4", { text: t(report.period === "quarter" ? "data.page.periods.compare_quarter" : "data.page.periods.compare_month", {
+      period: fmt.period(row.period),
+      rate: fmt.percent(row.retention_rate),
+    }) }),
+    benchmarkBlock(t, benchmark));
 }
 
 // ---- Cohorts ------------------------------------------------------------------

@@ -28,13 +28,14 @@ const MAPPING_CODES = ["missing_column", "unknown_column", "ambiguous_date_order
 
 /**
  * @param {HTMLElement} root  the view's container
- * @param {{ state, settings: { period, window }, calculatorHref, openCalculator, onSettingsChange }} hooks
- *   state: the page state shared with page/app.js (lang, numberLocale, currency, currencies);
- *   settings: period and window from the address;
- *   calculatorHref(values) / openCalculator(values): the retention calculator with S, E, N;
+ * @param {{ state, settings: { period, window }, sectors, compare, calculatorHref, openCalculator, onSettingsChange }} hooks
+ *   state: the page state shared with page/app.js (lang, numberLocale, currency, currencies, sector);
+ *   settings: period and window from the address; sectors(): the sectors to compare with;
+ *   compare(values): the retention calculator's comparison for S, E, N and the period, or null;
+ *   calculatorHref(values) / openCalculator(values): the retention calculator with S, E, N and the period;
  *   onSettingsChange(): the address should be rewritten
  */
-export function createDataView(root, { state, settings, calculatorHref, openCalculator, onSettingsChange }) {
+export function createDataView(root, { state, settings, sectors, compare, calculatorHref, openCalculator, onSettingsChange }) {
   const orders = createDataClient(); // transactions, previews, segment lists
   const side = createDataClient(); // survey and costs, so Cancel does not touch them
   let t = (key) => key;
@@ -65,6 +66,7 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     t,
     state,
     initial: settings,
+    sectors,
     onAnalysisChange() {
       onSettingsChange();
       if (source) analyse();
@@ -221,14 +223,18 @@ export function createDataView(root, { state, settings, calculatorHref, openCalc
     }
   }
 
-  /** "Open in the calculator" from a period: a real link, and in place on a plain click. */
+  /** A period's S, E and N with its length, as the retention calculator takes them. */
+  const periodValues = (row) => ({ start: row.start, end: row.end, new: row.new, period: report.period });
+
+  /** "Open in the calculator" from a period (a real link, and in place on a plain click), and its comparison. */
   const periodLinks = {
-    calculatorHref: (row) => calculatorHref({ start: row.start, end: row.end, new: row.new }),
+    calculatorHref: (row) => calculatorHref(periodValues(row)),
     openCalculator(row, event) {
       if (!isPlainClick(event)) return;
       event.preventDefault();
-      openCalculator({ start: row.start, end: row.end, new: row.new });
+      openCalculator(periodValues(row));
     },
+    compare: (row) => compare(periodValues(row)),
   };
 
   /**

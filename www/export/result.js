@@ -21,6 +21,11 @@ function resultRows({ t, metric, result, state, link }) {
     [t("ui.export.metric"), metric.name],
   ];
   for (const input of metric.inputs) {
+    if (Array.isArray(input.choices)) {
+      const choice = input.choices.find((c) => c.id === result.period);
+      if (choice) rows.push([input.label, choice.label]);
+      continue;
+    }
     const value = result.inputs[input.id];
     if (value !== undefined) rows.push([withUnit(input.label, input.kind, state.currency), money(input.kind, value)]);
   }
@@ -29,7 +34,14 @@ function resultRows({ t, metric, result, state, link }) {
   if (result.reading) rows.push([t("ui.export.reading"), result.reading]);
   rows.push([t("ui.formula"), result.formula]);
   for (const step of result.steps || []) rows.push([t("ui.steps"), step]);
-  if (result.benchmark && result.benchmark.text) rows.push([t("ui.benchmark"), result.benchmark.text]);
+  const benchmark = result.benchmark;
+  if (benchmark && benchmark.text) {
+    if (benchmark.conversion) rows.push([t("ui.benchmark"), benchmark.conversion]);
+    rows.push([t("ui.benchmark"), benchmark.text]);
+    for (const [label, value] of [["ui.benchmark_population", benchmark.population], ["ui.benchmark_figure", benchmark.figure], ["ui.benchmark_source", benchmark.source]]) {
+      if (value) rows.push([t(label), value]);
+    }
+  }
   for (const warning of result.warnings || []) rows.push([t("ui.warnings"), warning]);
   if (link) rows.push([t("ui.export.link"), link]);
   return rows;

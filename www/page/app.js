@@ -149,7 +149,7 @@ async function run(engine) {
   /** The data view's address (its settings, language and currency). */
   function dataAddress() {
     const settings = dataView ? dataView.settings() : { period: address.values.period, window: address.values.window };
-    return dataQueryFor({ ...settings, lang: state.lang, currency: state.currency });
+    return dataQueryFor({ ...settings, lang: state.lang, currency: state.currency, sector: state.sector });
   }
 
   /** Rewrites the address for what is shown; `push` makes a new history entry (a view switch). */
@@ -226,6 +226,14 @@ async function run(engine) {
       state,
       settings: { period: address.values.period, window: address.values.window },
       calculatorHref: (values) => calculatorHref("retention_rate", values),
+      sectors: () => (metrics.find((m) => m.id === "retention_rate") || {}).sectors || [],
+      compare(values) {
+        try {
+          return compute("retention_rate", values, { lang: state.lang, sector: state.sector || undefined }).benchmark || null;
+        } catch {
+          return null; // a period the calculator would refuse has nothing to compare
+        }
+      },
       openCalculator(values) {
         fillMetric("retention_rate", values);
         const heading = showView("calculator", { push: true });

@@ -2,7 +2,7 @@
 //   index.html?metric=retention_rate&start=200&end=210&new=30&lang=en&currency=USD&sector=restaurants
 // Input values are kept exactly as typed ("1 234" is written as 1%20234).
 // The data view has an address of its own:
-//   index.html?view=data&period=quarter&window=60&lang=en&currency=PLN
+//   index.html?view=data&period=quarter&window=60&lang=en&currency=PLN&sector=restaurants
 
 const SETTINGS = ["metric", "lang", "currency", "sector", "view"];
 
@@ -43,10 +43,10 @@ export function queryFor({ metric, inputs = [], values = {}, lang, currency, sec
   return `?${parts.join("&")}`;
 }
 
-/** The data view's query string: its settings (left out when default), language and currency. */
-export function dataQueryFor({ period, window: days, lang, currency }) {
+/** The data view's query string: its settings (left out when default), language, currency and sector. */
+export function dataQueryFor({ period, window: days, lang, currency, sector }) {
   const parts = ["view=data"];
-  for (const [key, value] of [["period", period], ["window", days], ["lang", lang], ["currency", currency]]) {
+  for (const [key, value] of [["period", period], ["window", days], ["lang", lang], ["currency", currency], ["sector", sector]]) {
     if (value !== undefined && value !== null && value !== "") parts.push(`${key}=${encodeURIComponent(value)}`);
   }
   return `?${parts.join("&")}`;
