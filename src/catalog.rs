@@ -30,6 +30,15 @@ pub fn find(id: &str) -> Option<&'static MetricDef> {
     definitions().find(|m| m.id == id)
 }
 
+/// What a rate metric counts (kept or lost), for the metrics whose rate has
+/// a period and is compared by sector.
+pub fn rate_measure(id: &str) -> Option<Measure> {
+    match find(id)?.benchmark? {
+        Benchmark::Rate(measure) => Some(measure),
+        _ => None,
+    }
+}
+
 /// A metric as the page sees it: definition plus words in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct MetricInfo {

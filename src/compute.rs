@@ -126,7 +126,7 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
             errors: vec![FieldError { field: "metric".into(), code: ErrorCode::UnknownMetric, message }],
         });
     };
-    let context = Context { def, texts, writer };
+    let context = InputReader { prefix: format!("metric.{}", def.id), inputs: def.inputs, texts, writer };
     let values = context.read_inputs(inputs, options.locale)?;
     let evaluation = (def.evaluate)(&values).map_err(|v| context.reject_violation(&values, &v))?;
     if !evaluation.value.is_finite() || evaluation.value.abs() > MAX_RESULT {
@@ -143,25 +143,33 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
         };
         return Err(context.reject_violation(&values, &violation));
     }
-    Ok(context.explain(&values, &evaluation, options.sector.as_deref()))
+    Ok(context.explain(def, &values, &evaluation, options.sector.as_deref()))
 }
 
-struct Context<'a> {
-    def: &'static MetricDef,
-    texts: &'a Texts,
-    writer: Writer,
+/// Reads and checks a set of inputs by the catalog's rules, with messages
+/// in the reader's words: a metric's inputs, or the what-if's.
+pub(crate) struct InputReader<'a> {
+    /// Where the inputs' texts live: labels at `<prefix>.input.<id>`, own
+    /// error messages at `<prefix>.error.<name>`.
+    pub prefix: String,
+    /// The inputs, in form order.
+    pub inputs: &'static [InputSpec],
+    /// The reader's language.
+    pub texts: &'a Texts,
+    /// How numbers are written back in messages.
+    pub writer: Writer,
 }
 
-impl Context<'_> {
+impl InputReader<'_> {
     fn label(&self, input: &str) -> String {
-        self.texts.get(&format!("metric.{}.input.{input}", self.def.id)).to_string()
+        self.texts.get(&format!("{}.input.{input}", self.prefix)).to_string()
     }
 
-    fn read_inputs(&self, raw: &RawInputs, locale: Option<Locale>) -> Result<Values, Rejected> {
+    /// The inputs as numbers (and a period), or every field's error in form order.
+    pub(crate) fn read_inputs(&self, raw: &RawInputs, locale: Option<Locale>) -> Result<Values, Rejected> {
         let raw_of = |spec: &InputSpec| raw.get(spec.id).and_then(Option::as_ref);
         let mut period = None;
         let read: Vec<_> = self
-            .def
             .inputs
             .iter()
             .map(|spec| match spec.kind {
@@ -173,13 +181,12 @@ impl Context<'_> {
             })
             .collect();
         let values = Values::new(
-            self.def.inputs.iter().zip(&read).map(|(spec, r)| (spec.id, r.clone().ok().flatten())).collect(),
+            self.inputs.iter().zip(&read).map(|(spec, r)| (spec.id, r.clone().ok().flatten())).collect(),
             period,
         );
         // In form order: an input's own error, else its limit by another input
         // (checked only when both read well).
         let errors: Vec<FieldError> = self
-            .def
             .inputs
             .iter()
             .zip(read)
@@ -308,12 +315,13 @@ impl Context<'_> {
         if let Some(fact) = facts.iter().find(|f| f.name == name) {
             return Some(self.writer.fact(fact.kind, fact.value));
         }
-        let spec = self.def.inputs.iter().find(|i| i.id == name)?;
+        let spec = self.inputs.iter().find(|i| i.id == name)?;
         values.opt(name).map(|v| self.writer.input(spec.kind, v))
     }
 
-    fn reject_violation(&self, values: &Values, violation: &Violation) -> Rejected {
-        let key = format!("metric.{}.error.{}", self.def.id, violation.message);
+    /// A rule across inputs broken: its message, by the input to mark.
+    pub(crate) fn reject_violation(&self, values: &Values, violation: &Violation) -> Rejected {
+        let key = format!("{}.error.{}", self.prefix, violation.message);
         let key = if self.texts.find(&key).is_some() { key } else { format!("error.{}", violation.message) };
         let message = self.texts.fill(&key, &|name| match name {
             "label" => Some(self.label(violation.field)),
@@ -322,8 +330,7 @@ impl Context<'_> {
         Rejected { errors: vec![FieldError { field: violation.field.to_string(), code: violation.code, message }] }
     }
 
-    fn explain(&self, values: &Values, evaluation: &Evaluation, sector: Option<&str>) -> MetricResult {
-        let def = self.def;
+    fn explain(&self, def: &MetricDef, values: &Values, evaluation: &Evaluation, sector: Option<&str>) -> MetricResult {
         let display = self.writer.result(self.texts, def.unit, def.decimals, evaluation.value);
         let fill =
             |key: String| self.texts.fill(&key, &|name| self.lookup(values, &evaluation.facts, Some(&display), name));

@@ -53,6 +53,8 @@
 //! - [`ingest`]: bytes and typed text into values (numbers, options, dates,
 //!   tables, orders), saying why a piece could not be read.
 //! - [`compute`](mod@compute): one calculation, checked and explained.
+//! - [`whatif`]: retention, visits or the average order a little higher, and
+//!   what that is worth.
 //! - [`analysis`]: logs, surveys and cost rows into the metrics, through
 //!   [`metrics`].
 //! - [`sample`]: the seeded sample logs.
@@ -88,6 +90,7 @@ pub mod predict;
 pub mod reference;
 pub mod sample;
 pub mod text;
+pub mod whatif;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

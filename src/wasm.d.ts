@@ -126,6 +126,47 @@ export interface MetricResult {
   inputs: Record<string, number>;
 }
 
+// ---- What if ----------------------------------------------------------------
+
+/** Numbers or text as typed; a retention rate with its period, or a lifespan in years. */
+export interface WhatIfInputs {
+  customers?: number | string;
+  retention?: number | string;
+  period?: RatePeriod;
+  lifespan_years?: number | string;
+  visits: number | string;
+  aov: number | string;
+  acquisition_cost?: number | string;
+  /** Points more retention (on the rate's period, or on yearly retention from a lifespan). */
+  more_retention?: number | string;
+  more_visits?: number | string;
+  more_aov?: number | string;
+}
+
+export interface WhatIfScenario {
+  retention?: number;
+  yearly_retention: number;
+  monthly_retention: number;
+  lifespan_years: number;
+  visits: number;
+  aov: number;
+  clv: number;
+  kept_12_months?: number;
+  revenue_12_months?: number;
+}
+
+export interface WhatIfResult {
+  period?: RatePeriod;
+  now: WhatIfScenario;
+  changed: WhatIfScenario;
+  /** The changed figures worked out with the reader's numbers. */
+  steps: string[];
+  /** What the change is worth, in sentences. */
+  worth: string[];
+  /** The acquisition cost × the customers kept more, when both are known. */
+  acquisition_saved?: number;
+}
+
 // ---- Files ----------------------------------------------------------------
 
 /** A column by position (from 0) or header text; null: the file has none. */
@@ -561,6 +602,15 @@ export function compute(
 
 /** The page's own texts (interface, currencies, sectors, language names) by key. */
 export function messages(options?: LangOption): Record<string, string>;
+
+/** A retention or churn rate per `from` period over `to` (null for another metric, a period it does not know, or a rate outside 0–100). */
+export function convertRate(metric: string, percent: number, from: RatePeriod, to: RatePeriod): number | null;
+
+/** A number as a person typed it ("85,5", "1 234"), by the calculator's rules; null when empty, not a number or ambiguous. */
+export function readNumber(text: string | number | null | undefined, options?: { locale?: string }): number | null;
+
+/** Today's lifespan, lifetime value, customers kept and revenue against the same with a change. */
+export function whatIf(inputs: WhatIfInputs, options?: ComputeOptions): WhatIfResult;
 
 /** Periods, cohorts, segments and totals from an orders log. */
 export function analyzeTransactions(input: FileInput, options?: TransactionOptions): TransactionReport;

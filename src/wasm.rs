@@ -21,6 +21,9 @@ use crate::analysis::segments::Segment;
 use crate::analysis::survey::{analyze_survey, scale_max, survey_kind, SurveyOptions};
 use crate::analysis::{analyze_transactions, segment_csv, skipped_csv, window_days, TransactionOptions};
 use crate::compute::{ComputeOptions, RawInputs};
+use crate::metrics::retention::rate_over;
+use crate::reference::RatePeriod;
+use crate::whatif::WhatIfOptions;
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::ingest::columns::{ColumnRef, Columns, Pick};
 use crate::ingest::currency::currency_option;
@@ -283,6 +286,51 @@ pub fn compute(id: JsValue, inputs: JsValue, options: JsValue) -> Result<JsValue
     // engine's unknown-metric error says so, rather than the glue failing.
     let id = id.as_string().unwrap_or_default();
     to_js(&crate::compute::compute(&id, &inputs, &settings).map_err(thrown)?)
+}
+
+/// `whatIf(inputs, options?)`: today's lifespan, lifetime value, customers
+/// kept and revenue against the same with more retention, visits or a
+/// larger average order.
+#[wasm_bindgen(js_name = whatIf, skip_typescript)]
+pub fn what_if_js(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = Options(options);
+    let settings = ComputeOptions::read(
+        options.text("locale").as_deref(),
+        options.text("lang").as_deref(),
+        options.text("currency").as_deref(),
+        None,
+    );
+    let inputs = raw_inputs(&inputs, settings.language())?;
+    let what_if = WhatIfOptions { locale: settings.locale, lang: settings.language(), currency: settings.currency };
+    to_js(&crate::whatif::what_if(&inputs, &what_if).map_err(thrown)?)
+}
+
+/// `convertRate(metric, percent, from, to)`: a retention or churn rate per
+/// `from` period as the rate over `to` (`"month"`, `"quarter"`, `"year"`),
+/// as the comparisons convert it; `null` for another metric or period.
+#[wasm_bindgen(js_name = convertRate, skip_typescript)]
+pub fn convert_rate_js(metric: JsValue, percent: f64, from: JsValue, to: JsValue) -> JsValue {
+    let period = |value: &JsValue| value.as_string().as_deref().and_then(RatePeriod::from_id);
+    let measure = metric.as_string().as_deref().and_then(crate::catalog::rate_measure);
+    match (measure, period(&from), period(&to)) {
+        (Some(measure), Some(from), Some(to)) if percent.is_finite() && (0.0..=100.0).contains(&percent) => {
+            JsValue::from_f64(rate_over(measure, percent, from, to))
+        }
+        _ => JsValue::NULL,
+    }
+}
+
+/// `readNumber(text, options?)`: a number as a person typed it (`"85,5"`,
+/// `"1 234"`), read by the same rules as the calculator's inputs with
+/// `options.locale`'s decimal separator; `null` when empty, not a number or
+/// ambiguous, so the page never acts on a guess.
+#[wasm_bindgen(js_name = readNumber, skip_typescript)]
+pub fn read_number_js(text: JsValue, options: JsValue) -> JsValue {
+    let locale = Options(options).text("locale").as_deref().and_then(Locale::from_tag);
+    match raw_value(&text).map(|raw| crate::ingest::number::read_raw(&raw, locale)) {
+        Some(Ok(value)) => JsValue::from_f64(value),
+        _ => JsValue::NULL,
+    }
 }
 
 /// `messages(lang?)`: the page's own texts (interface, currencies, sectors).

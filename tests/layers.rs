@@ -41,6 +41,7 @@ const ORDER: &[&str] = &[
     "ingest::log",
     "ingest::preview",
     "compute",
+    "whatif",
     "analysis::export",
     "analysis::ledger",
     "analysis::cohorts",

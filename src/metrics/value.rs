@@ -39,6 +39,22 @@ pub fn customer_lifetime_value(aov: f64, frequency: f64, lifespan_years: f64, ma
     margin_percent.map_or(revenue, |margin| revenue * margin / 100.0)
 }
 
+/// What `customers` bring in over the next twelve months when `monthly_kept`
+/// percent of them stay each month: those still customers at the end of
+/// month m buy that month, so revenue = customers × AOV × visits a year / 12
+/// × (r + r² + … + r¹²), with r the monthly share kept.
+///
+/// ```
+/// use retention_metrics::metrics::value::revenue_kept_over_year;
+/// assert_eq!(revenue_kept_over_year(10.0, 5.0, 12.0, 100.0), 600.0); // nobody leaves
+/// assert_eq!(revenue_kept_over_year(10.0, 5.0, 12.0, 0.0), 0.0);
+/// ```
+pub fn revenue_kept_over_year(customers: f64, aov: f64, visits_per_year: f64, monthly_kept: f64) -> f64 {
+    let r = monthly_kept / 100.0;
+    let kept_months: f64 = (1..=12).map(|m| r.powi(m)).sum();
+    customers * aov * visits_per_year / 12.0 * kept_months
+}
+
 /// The share (%) of all revenue that `part` brought in; `None` unless the
 /// revenue is positive (a share of a loss says nothing).
 ///

@@ -185,15 +185,19 @@ function copyLinkBlock(t, link) {
  *   announces changes to its host); copyLink: returns the address to share
  *   (the page's; without it, as in the widget, there is no "Copy link");
  *   resultTools({ t, current }): more controls under the result (the page's
- *   downloads and Print), `current()` giving { metric, result, state } when used
+ *   downloads and Print), `current()` giving { metric, result, state } when used;
+ *   blocks({ t, metric, state }): the page's parts that follow every result
+ *   ([{ node, update(result), place: "result" | "below" }]: the goal in the
+ *   result panel, the what-if under the calculator)
  */
-export function createCalculator(root, { compute, onChange = () => {}, onResult = () => {}, copyLink = null, resultTools = null }) {
+export function createCalculator(root, { compute, onChange = () => {}, onResult = () => {}, copyLink = null, resultTools = null, blocks = null }) {
   let t = (key) => key;
   let state = null; // shared with app.js: { lang, numberLocale, currency, sector, currencies, metric, values, touched }
   const fields = new Map(); // input id → { input, help, error }
   let statusBox = null;
   let detailsBox = null;
   let lastResult = null;
+  let shownBlocks = [];
 
   /** After an edit: a new result, and the page writes its address. */
   function changed() {
@@ -270,6 +274,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
       el("h3", { id: "result-heading", class: "result__heading", text: t("ui.result") }),
       statusBox,
       detailsBox,
+      shownBlocks.filter((block) => block.place === "result").map((block) => block.node),
       copyLink ? copyLinkBlock(t, copyLink) : null,
       resultTools ? resultTools({ t, current: () => ({ metric: state.metric, result: lastResult, state }) }) : null);
   }
@@ -285,7 +290,9 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     const metric = state.metric;
     fields.clear();
     const { head, heading } = metricHead(metric);
-    fill(root, head, exampleButtons(metric, t, setValues), el("div", { class: "calculator__body" }, form(metric), resultPanel()));
+    shownBlocks = blocks ? blocks({ t, metric, state }) : [];
+    fill(root, head, exampleButtons(metric, t, setValues), el("div", { class: "calculator__body" }, form(metric), resultPanel()),
+      shownBlocks.filter((block) => block.place === "below").map((block) => block.node));
     refresh();
     return heading;
   }
@@ -322,6 +329,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     fill(detailsBox, resultDetails({ t, metric, result }));
     root.classList.toggle("has-result", Boolean(result));
     lastResult = result;
+    for (const block of shownBlocks) block.update(result);
     onResult(result);
   }
 

@@ -6,10 +6,11 @@ import { el } from "../shared/dom.js";
 import { exportBar, files } from "../export/bar.js";
 import { warningsBox, totalsCards, periodsSection, cohortSection, segmentsSection } from "./tables.js";
 import { understoodPanel } from "./understood.js";
+import { whatIfSection } from "./whatif-section.js";
 
 /**
  * @param report   analyzeTransactions()'s result
- * @param context  { t, fmt, lang, source, links } as the tables take it
+ * @param context  { t, fmt, lang, source, links, goals, whatIf } as the tables take it
  * @param actions  { onChangeColumns(), onDownloadSegment(segment, button), onCurrency(code), onDownloadSkipped(button) }
  * @returns the sections, in reading order
  */
@@ -31,6 +32,7 @@ export function reportSections(report, context, { onChangeColumns, onDownloadSeg
     warningsBox(report.warnings, t, fmt),
     totalsCards(report, context),
     periodsSection(report, context, null),
+    whatIfSection(report, context),
     cohortSection(report, context),
     segmentsSection(report, context, onDownloadSegment),
   ];

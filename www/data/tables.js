@@ -10,6 +10,7 @@ import { lineChart, heatStyle } from "../shared/charts.js";
 import { exportBar, files } from "../export/bar.js";
 import { lineChartFile, chartFormats } from "../export/chart-files.js";
 import { benchmarkBlock } from "../shared/benchmark.js";
+import { goalInPeriod, reaches } from "../goals/progress.js";
 
 /**
  * A table in its own horizontal scroller (reachable by keyboard), under a
@@ -187,13 +188,39 @@ function periodCell(key, row, { fmt }) {
   }
 }
 
+/** The period columns a rate goal is checked against, by the calculator's metric. */
+const GOAL_COLUMNS = { retention_rate: "retention_rate", churn_rate: "churn_rate" };
+
+/**
+ * The goals set in the calculator on the period rates, each brought to the
+ * report's period: [{ metric, key, goal, name }].
+ */
+function periodGoals(report, { t, goals }) {
+  if (!goals) return [];
+  return Object.entries(GOAL_COLUMNS).flatMap(([metric, key]) => {
+    const goal = goalInPeriod(goals.forMetric(metric), metric, report.period, goals.convert);
+    return goal ? [{ metric, key, goal, name: t(key === "retention_rate" ? "data.page.chart.retention" : "data.page.chart.churn") }] : [];
+  });
+}
+
+/** A period's cell for a goal: met or not, in words as well as a mark. */
+function goalCell(row, { key, goal }, { t, fmt }) {
+  const value = row[key];
+  if (value === null || value === undefined) return el("td", { class: "num", text: fmt.dash });
+  const met = reaches(goal, value);
+  return el("td", { class: met ? "goal-cell goal-cell--met" : "goal-cell", "data-goal": key, "data-met": met ? "true" : "false" },
+    el("span", { "aria-hidden": "true", text: met ? "✓ " : "✗ " }),
+    t(met ? "data.page.goal.met" : "data.page.goal.missed"));
+}
+
 /**
  * The period table and, above it, its line chart.
  * `links.calculatorHref(row)` and `links.openCalculator(row, event)` send a
  * period's S, E and N to the retention calculator.
  */
-export function periodsSection(report, { t, fmt, lang, links }, controls) {
+export function periodsSection(report, { t, fmt, lang, links, goals }, controls) {
   const captionId = "data-periods-caption";
+  const withGoals = periodGoals(report, { t, goals });
   const caption = t("data.page.periods.caption", { w: report.window_days });
   const rows = report.periods.map((row) => {
     const name = fmt.period(row.period);
@@ -217,11 +244,13 @@ export function periodsSection(report, { t, fmt, lang, links }, controls) {
       }
       return el("td", { class: "num", "data-col": key, text: periodCell(key, row, { fmt }) });
     });
-    return el("tr", { "data-period": row.period, "data-partial": row.partial ? "true" : null }, cells);
+    return el("tr", { "data-period": row.period, "data-partial": row.partial ? "true" : null }, cells,
+      withGoals.map((goal) => goalCell(row, goal, { t, fmt })));
   });
   const table = el("table", { class: "data-table periods-table" },
     el("thead", {}, el("tr", {}, periodColumns(report).map(([key, label]) =>
-      el("th", { scope: "col", class: key === "period" || key === "open" ? null : "num", text: t(label) })))),
+      el("th", { scope: "col", class: key === "period" || key === "open" ? null : "num", text: t(label) })),
+    withGoals.map(({ name, goal }) => el("th", { scope: "col", text: t("data.page.goal.column", { name: `${name} ${fmt.percent(goal.target)}` }) })))),
     el("tbody", {}, rows));
 
   const labels = report.periods.map((row) => fmt.period(row.period));
@@ -243,13 +272,25 @@ export function periodsSection(report, { t, fmt, lang, links }, controls) {
     yFormat: (n) => fmt.percent(n, 0),
     pointLabel: (label, series, value) => t("data.page.chart.point", { period: label, series: series.name, value: fmt.percent(value) }),
     note: report.periods.some((p) => p.retention_rate === null) ? t("data.page.chart.gaps") : null,
+    targets: withGoals.map(({ key, goal, name }) => ({
+      id: key === "retention_rate" ? "retention" : "churn",
+      value: goal.target,
+      name: t("data.page.goal.line", { name, target: fmt.percent(goal.target) }),
+    })),
   });
+  const goalNote = withGoals.length > 0
+    ? el("p", { class: "data-note", id: "data-periods-goals", text: t("data.page.goal.note", {
+      period: t(`ui.goal.period.${report.period}`),
+      goals: withGoals.map(({ name, goal }) => `${name} ${fmt.percent(goal.target)}`).join(", "),
+    }) })
+    : null;
 
   const partial = report.periods.some((p) => p.partial);
   return section("data-periods", t("data.page.periods.heading"),
     controls,
     lastPeriodComparison(report, { t, fmt, links }),
     chart,
+    goalNote,
     exportBar({ t, what: t("data.page.export.chart"), name: "retention-chart", formats: chartFormats(() => lineChartFile(chart, t("data.page.chart.title"))) }),
     scrollingTable(captionId, caption, table),
     exportBar({ t, what: t("data.page.export.periods"), name: "periods", formats: { csv: () => files.csv(periodRows(report, t, fmt.currency), lang) } }),

@@ -28,14 +28,16 @@ const MAPPING_CODES = ["missing_column", "unknown_column", "ambiguous_date_order
 
 /**
  * @param {HTMLElement} root  the view's container
- * @param {{ state, settings: { period, window }, sectors, compare, calculatorHref, openCalculator, onSettingsChange }} hooks
+ * @param {{ state, settings: { period, window }, sectors, compare, goals, whatIf, calculatorHref, openCalculator, onSettingsChange }} hooks
  *   state: the page state shared with page/app.js (lang, numberLocale, currency, currencies, sector);
  *   settings: period and window from the address; sectors(): the sectors to compare with;
  *   compare(values): the retention calculator's comparison for S, E, N and the period, or null;
+ *   goals: { forMetric(id), convert(metric, value, from, to) }: the goals set in the calculator;
+ *   whatIf(options): a what-if block (whatif/panel.js) to start from the file's figures;
  *   calculatorHref(values) / openCalculator(values): the retention calculator with S, E, N and the period;
  *   onSettingsChange(): the address should be rewritten
  */
-export function createDataView(root, { state, settings, sectors, compare, calculatorHref, openCalculator, onSettingsChange }) {
+export function createDataView(root, { state, settings, sectors, compare, goals, whatIf, calculatorHref, openCalculator, onSettingsChange }) {
   const orders = createDataClient(); // transactions, previews, segment lists
   const side = createDataClient(); // survey and costs, so Cancel does not touch them
   let t = (key) => key;
@@ -266,7 +268,7 @@ export function createDataView(root, { state, settings, sectors, compare, calcul
   }
 
   function showReport() {
-    const context = { t, fmt, lang: state.lang, source, links: periodLinks };
+    const context = { t, fmt, lang: state.lang, source, links: periodLinks, goals, whatIf: (options) => whatIf({ ...options, t, state }) };
     fill(resultsBox, reportSections(report, context, {
       onChangeColumns: () => showMapping(),
       onDownloadSegment: downloadSegment,

@@ -11,6 +11,10 @@ import { createEmbed } from "../embed/dialog.js";
 import { calculatorAddress, filledHref, metricHref, valuesFor } from "./links.js";
 import { recall, remember } from "../shared/memory.js";
 import { resultTools } from "../export/result.js";
+import { createGoals } from "../goals/panel.js";
+import { goalFor } from "../goals/store.js";
+import { createWhatIf } from "../whatif/panel.js";
+import { whatIfStart } from "../whatif/start.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -190,11 +194,26 @@ async function run(engine) {
 
   // A single file's file:// address is no use to anyone else.
   const link = isSingleFile() ? null : () => window.location.href;
+  const goals = createGoals(engine);
+  const whatIf = createWhatIf(engine);
   const calculator = createCalculator($("calculator"), {
     compute,
     onChange: () => syncAddress(),
     copyLink: link,
     resultTools: ({ t: text, current }) => resultTools({ t: text, current, link }),
+    blocks({ t: text, metric, state: shared }) {
+      const goal = { place: "result", ...goals.block({ t: text, metric, state: shared }) };
+      const route = whatIfStart.route(metric.id);
+      if (!route) return [goal];
+      const block = whatIf.block({ t: text, state: shared, route });
+      return [goal, {
+        place: "below",
+        node: block.node,
+        update(result) {
+          if (result) block.update(whatIfStart.fromResult(result));
+        },
+      }];
+    },
   });
 
   function showMetric() {
@@ -227,6 +246,8 @@ async function run(engine) {
       settings: { period: address.values.period, window: address.values.window },
       calculatorHref: (values) => calculatorHref("retention_rate", values),
       sectors: () => (metrics.find((m) => m.id === "retention_rate") || {}).sectors || [],
+      goals: { forMetric: goalFor, convert: engine.convertRate },
+      whatIf: (options) => whatIf.block(options),
       compare(values) {
         try {
           return compute("retention_rate", values, { lang: state.lang, sector: state.sector || undefined }).benchmark || null;

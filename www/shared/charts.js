@@ -52,6 +52,12 @@ function legendKey(series) {
       : svg("circle", { cx: 17, cy: 7, r: 4, class: `chart__point chart__point--${series.id}` }));
 }
 
+/** A dashed line in the legend, for a target. */
+function targetKey(target) {
+  return svg("svg", { class: "chart-legend__key", width: 34, height: 14, viewBox: "0 0 34 14", "aria-hidden": "true", focusable: "false" },
+    svg("line", { x1: 1, y1: 7, x2: 33, y2: 7, class: `chart__target chart__target--${target.id}` }));
+}
+
 /**
  * A line chart of percentages (0–100) over labelled periods, or of any
  * values from 0 to `yMax`, redrawn at the width of `figure` whenever that
@@ -59,13 +65,16 @@ function legendKey(series) {
  *
  * @param spec {{ id, title, description, labels: string[], series: [{ id, name, values, mark, format }],
  *                yLabel, xLabel, yFormat: (n) => string, pointLabel: (label, series, value) => string,
- *                yMax?: number }}
+ *                yMax?: number, targets?: [{ id, value, name }] }}
+ *   targets: dashed level lines (the reader's goals), in the legend by name
  * @returns the <figure> holding the chart and its legend
  */
 export function lineChart(spec) {
   const holder = el("div", { class: "chart__canvas" });
+  const targets = spec.targets || [];
   const legend = el("ul", { class: "chart-legend" },
-    spec.series.map((series) => el("li", {}, legendKey(series), el("span", { text: series.name }))));
+    spec.series.map((series) => el("li", {}, legendKey(series), el("span", { text: series.name }))),
+    targets.map((target) => el("li", { "data-target": target.id }, targetKey(target), el("span", { text: target.name }))));
   const figure = el("figure", { class: "chart", id: spec.id }, holder, el("figcaption", { class: "chart__caption" }, legend, spec.note ? el("p", { class: "chart__note", text: spec.note }) : null));
 
   let drawnWidth = 0;
@@ -127,6 +136,12 @@ export function lineChart(spec) {
       svg("text", { x: 0, y: 0, transform: `translate(14 ${margin.top + plotH / 2}) rotate(-90)`, "text-anchor": "middle", class: "chart__axis-label" }, spec.yLabel));
     chart.append(grid);
 
+    for (const target of targets) {
+      chart.append(svg("line", {
+        x1: margin.left, x2: margin.left + plotW, y1: y(target.value), y2: y(target.value),
+        class: `chart__target chart__target--${target.id}`, "data-target": target.id, "aria-hidden": "true",
+      }));
+    }
     for (const series of spec.series) {
       const group = svg("g", { class: `chart__series chart__series--${series.id}`, "data-series": series.id });
       for (const run of runs(series.values)) {
