@@ -76,7 +76,8 @@ pub struct WhatIf {
     /// What the change is worth, in sentences.
     pub worth: Vec<String>,
     /// Winning as many new customers as the change keeps would cost this
-    /// (the acquisition cost × customers kept more), when both are known.
+    /// (the acquisition cost × customers kept more, counted whole), when
+    /// both are known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acquisition_saved: Option<f64>,
 }
@@ -164,8 +165,8 @@ pub fn what_if(raw: &RawInputs, options: &WhatIfOptions) -> Result<WhatIf, Rejec
     let words = Words { texts, writer };
     let acquisition_saved = values
         .opt("acquisition_cost")
-        .zip(changed.kept_12_months.zip(now.kept_12_months))
-        .map(|(cost, (then, before))| cost * (then - before))
+        .zip(kept_more(&now, &changed))
+        .map(|(cost, more)| cost * more)
         .filter(|saved| *saved > 0.0);
     Ok(WhatIf {
         period: values.period().filter(|_| matches!(leaving, Leaving::Rate { .. })).map(RatePeriod::id),
@@ -175,6 +176,12 @@ pub fn what_if(raw: &RawInputs, options: &WhatIfOptions) -> Result<WhatIf, Rejec
         changed,
         acquisition_saved,
     })
+}
+
+/// How many more of today's customers stay a year: people are whole, so
+/// the difference of the two counts as written (56 → 74 is 18 more).
+fn kept_more(now: &Scenario, changed: &Scenario) -> Option<f64> {
+    Some(changed.kept_12_months?.round() - now.kept_12_months?.round())
 }
 
 fn scenario(leaving: Leaving, customers: Option<f64>, visits: f64, aov: f64) -> Scenario {
@@ -272,12 +279,12 @@ impl Words<'_> {
                 Fact::new("then", changed.clv, FactKind::Money),
             ],
         )];
-        if let (Some(before), Some(then), Some(revenue_before), Some(revenue_then)) =
-            (now.kept_12_months, changed.kept_12_months, now.revenue_12_months, changed.revenue_12_months)
+        if let (Some(more), Some(revenue_before), Some(revenue_then)) =
+            (kept_more(now, changed), now.revenue_12_months, changed.revenue_12_months)
         {
-            let kept_more = Fact::new("kept", then - before, FactKind::Count);
+            let kept_more = Fact::new("kept", more, FactKind::Count);
             let revenue_more = Fact::new("revenue", revenue_then - revenue_before, FactKind::Money);
-            let key = if then - before >= 0.5 { "worth.kept" } else { "worth.revenue" };
+            let key = if more >= 1.0 { "worth.kept" } else { "worth.revenue" };
             worth.push(self.fill(key, &[kept_more, revenue_more]));
             if let (Some(cost), Some(saved)) = (cost, saved) {
                 worth.push(self.fill(

@@ -56,7 +56,7 @@ fn two_points_more_retention_a_month_for_the_coffee_shop() {
         ]
     );
     assert!(result.worth[0].starts_with("Each customer becomes worth $"), "{}", result.worth[0]);
-    assert!(result.worth[1].starts_with("17 more of today's customers"), "{}", result.worth[1]);
+    assert!(result.worth[1].starts_with("18 more of today's customers"), "{}", result.worth[1]);
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -64,9 +64,11 @@ fn two_points_more_retention_a_month_for_the_coffee_shop() {
 fn what_keeping_customers_saves_in_acquisition() {
     let pairs: Vec<_> = COFFEE.iter().copied().chain([("acquisition_cost", 30.0)]).collect();
     let result = run(&pairs, None, Locale::En).unwrap();
-    let kept_more = result.changed.kept_12_months.unwrap() - result.now.kept_12_months.unwrap();
-    assert_close(result.acquisition_saved.unwrap(), 30.0 * kept_more);
-    assert!(result.worth[2].starts_with("Winning 17 new customers"), "{}", result.worth[2]);
+    // 56.5 → 73.5 customers, written 56 → 74: 18 more, whole people.
+    let (before, then) = (result.now.kept_12_months.unwrap(), result.changed.kept_12_months.unwrap());
+    assert_eq!((before.round(), then.round()), (56.0, 74.0));
+    assert_close(result.acquisition_saved.unwrap(), 30.0 * 18.0);
+    assert!(result.worth[2].starts_with("Winning 18 new customers"), "{}", result.worth[2]);
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]

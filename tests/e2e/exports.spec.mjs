@@ -42,15 +42,19 @@ test('the result downloads as CSV and JSON with the inputs as read and the worke
   const csv = await download(page, page.getByRole('button', { name: 'Download this result as CSV' }));
   expect(csv.name).toBe('retention_rate.csv');
   const lines = csvLines(csv.bytes);
-  expect(lines.slice(0, 7)).toEqual([
+  expect(lines.slice(0, 8)).toEqual([
     'Item,Value',
     'Metric,Customer retention rate',
     'Customers at the start (S),200',
     'Customers at the end (E),210',
     'New customers in the period (N),30',
+    'The period S and E span,A month',
     'Result (%),90',
     'Result as shown,90%',
   ]);
+  // The comparison as the page words it, with what the figure is and where it comes from.
+  expect(lines).toContain('How it compares,90% a month is about 28% over a year if every month were like this one.');
+  expect(lines.some((line) => line.startsWith('Source,'))).toBe(true);
   expect(lines).toContain('Formula,((E − N) / S) × 100');
   expect(lines).toContain('Worked out with your numbers,((210 − 30) / 200) × 100 = 90%');
   expect(lines.some((line) => line.startsWith('Link,http://') && line.includes('metric=retention_rate'))).toBe(true);

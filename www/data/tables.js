@@ -203,6 +203,12 @@ function periodGoals(report, { t, goals }) {
   });
 }
 
+/** `cells` of a period row with the goal cells put right after the churn column, beside the rates they check. */
+function afterRates(cells, goalCells) {
+  const at = PERIOD_COLUMNS.findIndex(([key]) => key === "churn_rate") + 1;
+  return [...cells.slice(0, at), ...goalCells, ...cells.slice(at)];
+}
+
 /** A period's cell for a goal: met or not, in words as well as a mark. */
 function goalCell(row, { key, goal }, { t, fmt }) {
   const value = row[key];
@@ -244,13 +250,14 @@ export function periodsSection(report, { t, fmt, lang, links, goals }, controls)
       }
       return el("td", { class: "num", "data-col": key, text: periodCell(key, row, { fmt }) });
     });
-    return el("tr", { "data-period": row.period, "data-partial": row.partial ? "true" : null }, cells,
-      withGoals.map((goal) => goalCell(row, goal, { t, fmt })));
+    return el("tr", { "data-period": row.period, "data-partial": row.partial ? "true" : null },
+      afterRates(cells, withGoals.map((goal) => goalCell(row, goal, { t, fmt }))));
   });
+  const heads = periodColumns(report).map(([key, label]) =>
+    el("th", { scope: "col", class: key === "period" || key === "open" ? null : "num", text: t(label) }));
+  const goalHeads = withGoals.map(({ name, goal }) => el("th", { scope: "col", text: t("data.page.goal.column", { name: `${name} ${fmt.percent(goal.target)}` }) }));
   const table = el("table", { class: "data-table periods-table" },
-    el("thead", {}, el("tr", {}, periodColumns(report).map(([key, label]) =>
-      el("th", { scope: "col", class: key === "period" || key === "open" ? null : "num", text: t(label) })),
-    withGoals.map(({ name, goal }) => el("th", { scope: "col", text: t("data.page.goal.column", { name: `${name} ${fmt.percent(goal.target)}` }) })))),
+    el("thead", {}, el("tr", {}, afterRates(heads, goalHeads))),
     el("tbody", {}, rows));
 
   const labels = report.periods.map((row) => fmt.period(row.period));

@@ -54,7 +54,8 @@ export function createGoals(engine) {
     block({ t, metric, state }) {
       const fmt = createFormat({ locale: state.numberLocale, currency: state.currency, t });
       const body = el("div", { class: "goal__body" });
-      const status = el("p", { class: "goal__status", role: "status" });
+      // Polite, not a status role: the result above is the page's one status.
+      const status = el("p", { class: "goal__status", "aria-live": "polite" });
       const node = el("section", { class: "goal", id: "goal", "aria-labelledby": "goal-heading" },
         el("h4", { id: "goal-heading", text: t("ui.goal.heading") }), body, status);
       let result = null;

@@ -210,7 +210,9 @@ async function run(engine) {
         place: "below",
         node: block.node,
         update(result) {
-          if (result) block.update(whatIfStart.fromResult(result));
+          if (!result) return;
+          const { start, borrowed } = whatIfStart.fromResult(result, shared.valuesByMetric);
+          block.update(start, { borrowed });
         },
       }];
     },

@@ -42,7 +42,7 @@ function typed(value, locale) {
 
 /**
  * @param {{ whatIf: (inputs, options) => object, readNumber: (text, options) => number | null }} engine
- * @returns {{ block: ({ t, state, route, idPrefix?, titled? }) => { node, update(start, { intro }) } }}
+ * @returns {{ block: ({ t, state, route, idPrefix?, titled? }) => { node, update(start, { intro, borrowed }) } }}
  *   route: "rate" (retention per period) or "lifespan" (years); idPrefix: the
  *   ids of its controls; titled: false inside a section with its own heading;
  *   update(start): today's figures { customers?, retention?, period?, lifespan_years?, visits?, aov? }
@@ -89,7 +89,8 @@ export function createWhatIf(engine) {
       }
       for (const change of CHANGES) {
         const slider = el("input", { id: id(change.id), type: "range", min: 0, step: 0.5, max: 10, value: 0 });
-        const output = el("output", { for: id(change.id), class: "whatif__amount" });
+        // A plain span: an <output> would be one more status region beside the result's.
+        const output = el("span", { class: "whatif__amount", "aria-hidden": "true" });
         const error = el("p", { id: id(`${change.id}-error`), class: "field__error", hidden: true });
         slider.addEventListener("input", () => {
           changes[change.id] = Number(slider.value);
@@ -136,7 +137,7 @@ export function createWhatIf(engine) {
         try {
           result = engine.whatIf(inputs, { lang: state.lang, locale: state.numberLocale, currency: state.currency });
         } catch (err) {
-          errors = Array.isArray(err.errors) && err.errors.length > 0 ? err.errors : [{ field: err.field, message: err.message }];
+          errors = Array.isArray(err.errors) && err.errors.length > 0 ? err.errors : [{ field: err.field, code: err.code, message: err.message }];
         }
         for (const [name, { input, error }] of fields) {
           const found = errors.find((e) => e.field === name);
@@ -144,7 +145,10 @@ export function createWhatIf(engine) {
           const waiting = found && found.code === "required" && input.value.trim() === "";
           showFieldError(input, error, found && !waiting ? found.message : null);
         }
-        fill(resultBox, result ? resultView(result, f) : el("p", { class: "whatif__prompt", text: t("ui.whatif.worth.none") }));
+        const waitingForFigures = errors.some((e) => e.code === "required");
+        fill(resultBox, result
+          ? resultView(result, f)
+          : el("p", { class: "whatif__prompt", text: t(waitingForFigures ? "ui.whatif.needs" : "ui.whatif.fix") }));
       }
 
       function resultView(result, f) {
@@ -153,7 +157,8 @@ export function createWhatIf(engine) {
           ["yearly", (s) => s.yearly_retention, (v) => f.percent(v, 1), (d) => t("ui.goal.points", { n: f.decimal(d, 1) })],
           ["lifespan", (s) => s.lifespan_years, (v) => f.decimal(v, 2), (d) => f.decimal(d, 2)],
           ["clv", (s) => s.clv, money, money],
-          ["kept", (s) => s.kept_12_months, (v) => f.integer(v), (d) => f.integer(d)],
+          // Whole people: the counts as written, and their difference.
+          ["kept", (s) => (typeof s.kept_12_months === "number" ? Math.round(s.kept_12_months) : undefined), (v) => f.integer(v), (d) => f.integer(d)],
           ["revenue", (s) => s.revenue_12_months, money, money],
         ].filter(([, pick]) => typeof pick(result.now) === "number");
         const signed = (d, write) => (Math.abs(d) < 1e-9 ? write(0) : `${d > 0 ? "+" : "−"}${write(Math.abs(d))}`);
@@ -177,8 +182,17 @@ export function createWhatIf(engine) {
 
       return {
         node,
-        /** Today's figures from a result or a file; the reader's own entries for the rest are kept. */
-        update(start, { intro = null } = {}) {
+        /**
+         * Today's figures from a result or a file; the reader's own entries
+         * for the rest are kept, and `borrowed` figures (from another
+         * calculator) only fill fields left empty.
+         */
+        update(start, { intro = null, borrowed = {} } = {}) {
+          for (const [name, value] of Object.entries(borrowed)) {
+            if (fields.has(name) && fields.get(name).input.value.trim() === "" && value !== undefined && value !== null) {
+              fields.get(name).input.value = String(value);
+            }
+          }
           for (const [name, value] of Object.entries(start)) {
             if (name === "period") {
               period = value || "month";

@@ -9,11 +9,18 @@ export const whatIfStart = {
   /** "rate", "lifespan", or null for a calculator without the what-if. */
   route: (metricId) => ROUTES[metricId] || null,
 
-  /** Today's figures from a result of one of those calculators. */
-  fromResult(result) {
+  /**
+   * Today's figures from a result of one of those calculators (`start`);
+   * for a retention rate also the visits and order typed in the lifetime
+   * value calculator (`borrowed`; `typed`: what was typed per metric).
+   */
+  fromResult(result, typed = new Map()) {
     const inputs = result.inputs || {};
-    if (result.id === "retention_rate") return { customers: inputs.start, retention: result.value, period: result.period };
-    return { lifespan_years: inputs.lifespan_years, visits: inputs.frequency, aov: inputs.aov };
+    if (result.id === "retention_rate") {
+      const clv = typed.get("customer_lifetime_value") || {};
+      return { start: { customers: inputs.start, retention: result.value, period: result.period }, borrowed: { visits: clv.frequency, aov: clv.aov } };
+    }
+    return { start: { lifespan_years: inputs.lifespan_years, visits: inputs.frequency, aov: inputs.aov }, borrowed: {} };
   },
 
   /**
