@@ -169,6 +169,29 @@ test('after a reload the checks are still listed; one kept without its file open
   await expect(page.getByRole('button', { name: 'Change columns' })).toBeEnabled();
 });
 
+test('a change of language keeps a reopened check on screen; Back then analyses the current file again in that language', async ({ page }) => {
+  await setClock(page, '2026-03-03T10:05:00Z');
+  await openDataView(page);
+  await runSample(page);
+  await keep(page);
+  await analyseShop(page);
+  await page.getByRole('button', { name: /^Open the check of .*Sample café/ }).click();
+  await expect(totalValue(page, 'customers')).toHaveText('600');
+
+  await page.locator('#language').selectOption('pl');
+  const banner = page.locator('#history-reopened');
+  await expect(banner.getByRole('heading')).toHaveText(`Analiza z 3 marca 2026, ${SAMPLE}, otwarta ponownie z tego urządzenia`);
+  await expect(totalValue(page, 'customers')).toHaveText('600');
+  await expect(keepButton(page)).toHaveText('Zachowano na tym urządzeniu');
+  await banner.getByRole('button', { name: 'Wróć do bieżącej analizy' }).click();
+  await expect(page.locator('#data-status')).toHaveText('Analiza gotowa: 69 zamówień od 12 klientów.');
+  await expect(banner).toHaveCount(0);
+  await expect(totalValue(page, 'customers')).toHaveText('12');
+  await expect(page.locator('#data-understood-heading')).toBeFocused();
+  await expect(keepButton(page)).toHaveText('Zachowaj tę analizę na tym urządzeniu');
+  await expect(page.locator('#data-customers')).toBeVisible();
+});
+
 test('a check kept with its file opens by analysing the file again, so its downloads work', async ({ page }) => {
   await setClock(page, '2026-04-14T08:30:00Z');
   await openDataView(page);

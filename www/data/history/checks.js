@@ -19,13 +19,13 @@ function coverage(check, headline, t, fmt) {
 
 function checkItem(check, { t, fmt, onOpen, onRemove }) {
   const headline = headlineFigures(check.figures);
-  const money = formatIn(fmt, check.currency, t);
+  const inItsCurrency = formatIn(fmt, check.currency, t);
   const when = savedDate(fmt, check.savedAt, { time: true });
   const names = { date: when, file: check.fileName };
   const figures = FIGURES.filter(({ key }) => LISTED.includes(key) && headline[key] !== null).map(({ key, kind }) =>
     el("li", { "data-figure": key },
       `${t(`data.page.history.figure.${key}`)} `,
-      el("strong", { text: figureValue(kind, headline[key], money) })));
+      el("strong", { text: figureValue(kind, headline[key], inItsCurrency) })));
   const open = el("button", {
     type: "button",
     class: "button button--small",
