@@ -89,3 +89,19 @@ test('the offline file offers neither to download itself, nor to embed, nor a li
   await expect(page.locator('.result__value')).toBeVisible(); // the first-visit example, so the result area is built
   await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
 });
+
+test('from disk with no network, a check is kept on this device and still listed after a reload', async ({ page }) => {
+  await openFile(page, '?view=data');
+  await page.getByRole('button', { name: 'Try it with sample data' }).click();
+  await expectReport(page);
+  await page.getByRole('button', { name: 'Keep this check on this device' }).click();
+  await expect(page.locator('#history-status')).toHaveText('This check is kept on this device.');
+  await expect(page.locator('#history-list > li .history-item__file')).toHaveText(['Sample café orders (generated)']);
+  // Chromium lets a page opened from disk use IndexedDB: the check outlives the page.
+  await expect(page.locator('#history-not-kept')).toBeHidden();
+  await page.reload();
+  await expect(page.locator('html.is-ready')).toHaveCount(1);
+  await page.getByRole('button', { name: /^Open the check of .*Sample café/ }).click();
+  await expect(page.locator('#history-reopened')).toBeVisible();
+  await expect(totalValue(page, 'customers')).toHaveText('600');
+});

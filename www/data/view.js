@@ -3,8 +3,9 @@
 // sums (in data/worker.js); this module decides what is shown when. Its
 // parts: settings.js (period, window, currency), progress.js (bar and
 // Cancel), mapping.js (the column step), tables.js (the report),
-// customers/ (every customer with the forecasts), survey.js and costs.js
-// (the other two kinds of file).
+// customers/ (every customer with the forecasts), history/ (checks kept on
+// this device, compared and opened again), survey.js and costs.js (the other
+// two kinds of file).
 
 import { el, fill, isPlainClick } from "../shared/dom.js";
 import { createFormat, localeDateOrder } from "../shared/format.js";
@@ -18,6 +19,9 @@ import { reportSections } from "./report.js";
 import { createSurveySection } from "./survey.js";
 import { createCostsSection } from "./costs.js";
 import { createCustomersSection } from "./customers/section.js";
+import { createHistorySection } from "./history/section.js";
+import { reopenedBanner, withoutFile } from "./history/reopened.js";
+import { sameOptions } from "./history/options.js";
 import { downloadText } from "../export/downloads.js";
 
 /**
@@ -51,6 +55,13 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
   let report = null;
   let reportOptions = null;
   let runId = 0;
+  // A check kept without its file, shown in place of the analysis above:
+  // { check, currencyBefore }; `report` stays, for "Back to the current analysis".
+  let keptShown = null;
+  let staleBehindKept = false; // the language changed meanwhile: Back analyses again
+  let focusReportWhenReady = false;
+  // The kept check whose file `source` is: { check, source, focus }.
+  let reopenedFrom = null;
 
   // Elements rebuilt by render().
   let ordersInput = null;
@@ -63,6 +74,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
 
   const lang = () => state.lang;
   const makeFormat = () => createFormat({ locale: state.numberLocale, currency: state.currency, t });
+  const history = createHistorySection({ getFormat: () => fmt, onOpen: openCheck });
 
   const controls = createSettings({
     t,
@@ -77,7 +89,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
       currencyChosen = true;
       fmt = makeFormat();
       onSettingsChange();
-      if (report) showReport();
+      if (report || keptShown) showReport();
       customers.refresh();
       survey.refresh();
       costs.refresh();
@@ -128,10 +140,12 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
       if (id !== runId) return;
       report = result;
       reportOptions = options;
+      closeKeptCheck();
       followFileCurrency(report.input.currency);
       mappingBox.replaceChildren();
       showReport();
       statusBox.textContent = t("data.page.done", { orders: report.input.orders, customers: report.input.customers });
+      if (focusReportWhenReady) focusReport();
       costs.suggestActiveCustomers(report.totals.active_customers, report.window_days);
       customers.run(source, options);
     } catch (err) {
@@ -148,8 +162,10 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
       return;
     }
     ordersInput.showError(err.message);
+    closeKeptCheck();
     report = null;
     customers.clear();
+    history.clear();
     resultsBox.replaceChildren();
     mappingBox.replaceChildren();
     if (MAPPING_CODES.includes(err.code)) await showMapping(); // the alert above it says why
@@ -184,13 +200,16 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
     form.querySelector("h3").focus();
   }
 
-  function useSource(next) {
+  /** Analyses a new source; `choices` are those made for it before (a kept check's columns and currency). */
+  function useSource(next, choices = { mapping: null, currency: null }) {
+    closeKeptCheck();
     source = next;
-    mapping = null;
-    fileCurrency = null;
+    mapping = choices.mapping;
+    fileCurrency = choices.currency;
     currencyChosen = false;
     report = null;
     customers.clear();
+    history.clear();
     resultsBox.replaceChildren();
     mappingBox.replaceChildren();
     analyse();
@@ -225,26 +244,48 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
     }
   }
 
-  /** A period's S, E and N with its length, as the retention calculator takes them. */
-  const periodValues = (row) => ({ start: row.start, end: row.end, new: row.new, period: report.period });
+  /**
+   * "Open in the calculator" from a period of a report by `period` (a real
+   * link, and in place on a plain click) and its comparison: the period's
+   * S, E and N with its length, as the retention calculator takes them.
+   */
+  function periodLinks(period) {
+    const periodValues = (row) => ({ start: row.start, end: row.end, new: row.new, period });
+    return {
+      calculatorHref: (row) => calculatorHref(periodValues(row)),
+      openCalculator(row, event) {
+        if (!isPlainClick(event)) return;
+        event.preventDefault();
+        openCalculator(periodValues(row));
+      },
+      compare: (row) => compare(periodValues(row)),
+    };
+  }
 
-  /** "Open in the calculator" from a period (a real link, and in place on a plain click), and its comparison. */
-  const periodLinks = {
-    calculatorHref: (row) => calculatorHref(periodValues(row)),
-    openCalculator(row, event) {
-      if (!isPlainClick(event)) return;
-      event.preventDefault();
-      openCalculator(periodValues(row));
-    },
-    compare: (row) => compare(periodValues(row)),
-  };
+  /** What the report's sections take, for `shown` (the current report or a kept check's) and its `source`. */
+  function reportContext(shown, shownSource) {
+    return {
+      t,
+      fmt,
+      lang: state.lang,
+      source: shownSource,
+      links: periodLinks(shown.period),
+      goals,
+      whatIf: (options) => whatIf({ ...options, t, state }),
+    };
+  }
 
   /**
    * The currency the file's amounts name (`zł`, `€`, a currency column)
    * becomes the page's, until the reader picks another.
    */
   function followFileCurrency(code) {
-    if (!code || currencyChosen || code === state.currency || !state.currencies.includes(code)) return;
+    if (!currencyChosen) usePageCurrency(code);
+  }
+
+  /** Shows money in `code` (when the page offers it), as the reader's pick in the settings would. */
+  function usePageCurrency(code) {
+    if (!code || code === state.currency || !state.currencies.includes(code)) return;
     state.currency = code;
     const select = document.getElementById("data-currency");
     if (select) select.value = code;
@@ -268,8 +309,16 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
   }
 
   function showReport() {
-    const context = { t, fmt, lang: state.lang, source, links: periodLinks, goals, whatIf: (options) => whatIf({ ...options, t, state }) };
-    fill(resultsBox, reportSections(report, context, {
+    if (keptShown) {
+      showKeptCheck(keptShown.check);
+      return;
+    }
+    const context = reportContext(report, source);
+    const from = reopenedFrom && reopenedFrom.source === source ? reopenedFrom.check : null;
+    const banner = from
+      ? reopenedBanner({ t, fmt, check: from, note: sameOptions(reportOptions, from.options) ? "file" : "file_other_settings", onBack: null })
+      : null;
+    fill(resultsBox, banner, reportSections(report, context, {
       onChangeColumns: () => showMapping(),
       onDownloadSegment: downloadSegment,
       onDownloadSkipped: downloadSkipped,
@@ -278,6 +327,87 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
         analyse();
       },
     }));
+    history.show({ report, source, options: reportOptions, currency: state.currency, fileName: source.name, keptCheck: from });
+    if (banner && reopenedFrom.focus) {
+      reopenedFrom.focus = false;
+      banner.querySelector("h3").focus();
+    }
+  }
+
+  /** The report's first heading takes the focus (after "Back to the current analysis"). */
+  function focusReport() {
+    focusReportWhenReady = false;
+    const heading = resultsBox.querySelector("h3");
+    if (!heading) return;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }
+
+  // ---- Kept checks (history/) ----------------------------------------------------
+
+  /**
+   * Opens a kept check. With its file, the file is analysed again as if
+   * dropped (with the columns and currency chosen for it then); without, its
+   * report is shown as kept, in front of the current analysis.
+   */
+  function openCheck(check) {
+    if (check.file) {
+      const file = new File([check.file], check.fileName, { type: check.file.type || "text/csv" });
+      const next = sourceOf(file, check.fileName);
+      reopenedFrom = { check, source: next, focus: true };
+      const { columns, dateOrder, currency = null } = check.options;
+      useSource(next, { mapping: columns || dateOrder ? { columns, dateOrder } : null, currency });
+      return;
+    }
+    keptShown = { check, currencyBefore: keptShown ? keptShown.currencyBefore : state.currency };
+    usePageCurrency(check.currency);
+    mappingBox.replaceChildren();
+    statusBox.textContent = ""; // it spoke of the current analysis; the banner now says what is shown
+    customers.root.hidden = true; // its forecasts are the current analysis's
+    showReport();
+    document.getElementById("history-reopened-heading").focus();
+  }
+
+  /**
+   * A check kept without its file: its report as kept, under a banner that
+   * says so, with the controls that would need the file turned off.
+   */
+  function showKeptCheck(check) {
+    const context = reportContext(check.figures, { name: check.fileName });
+    const needsTheFile = () => {}; // never called: withoutFile() turns those controls off
+    fill(resultsBox,
+      reopenedBanner({ t, fmt, check, note: "no_file", onBack: report ? backToCurrent : null }),
+      withoutFile(reportSections(check.figures, context, {
+        onChangeColumns: needsTheFile,
+        onDownloadSegment: needsTheFile,
+        onDownloadSkipped: needsTheFile,
+        onCurrency: needsTheFile,
+      }), t));
+    history.show({ report: check.figures, source: null, options: check.options, currency: state.currency, fileName: check.fileName, keptCheck: check });
+  }
+
+  /** Leaves a check shown without its file; the page's currency returns to what it was, unless the reader changed it. */
+  function closeKeptCheck() {
+    if (!keptShown) return;
+    const { check, currencyBefore } = keptShown;
+    keptShown = null;
+    staleBehindKept = false;
+    if (state.currency === check.currency) usePageCurrency(currencyBefore);
+  }
+
+  function backToCurrent() {
+    const stale = staleBehindKept;
+    closeKeptCheck();
+    if (stale) {
+      resultsBox.replaceChildren();
+      focusReportWhenReady = true;
+      analyse();
+      return;
+    }
+    customers.root.hidden = false;
+    showReport();
+    focusReport();
+    statusBox.textContent = t("data.page.history.back_done");
   }
 
   // ---- Building the view -----------------------------------------------------------
@@ -309,6 +439,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
       progress.render(t),
       statusBox,
       resultsBox,
+      history.render(t),
       customers.root);
   }
 
@@ -324,7 +455,12 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
       ordersPanel(),
       survey.root,
       costs.root);
-    if (source) analyse();
+    if (keptShown) {
+      staleBehindKept = Boolean(report);
+      showReport();
+    } else if (source) {
+      analyse();
+    }
   }
 
   // A file dropped beside the drop zone must not make the browser leave the page.
