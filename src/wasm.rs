@@ -21,9 +21,6 @@ use crate::analysis::segments::Segment;
 use crate::analysis::survey::{analyze_survey, scale_max, survey_kind, SurveyOptions};
 use crate::analysis::{analyze_transactions, segment_csv, skipped_csv, window_days, TransactionOptions};
 use crate::compute::{ComputeOptions, RawInputs};
-use crate::metrics::retention::rate_over;
-use crate::reference::RatePeriod;
-use crate::whatif::WhatIfOptions;
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::ingest::columns::{ColumnRef, Columns, Pick};
 use crate::ingest::currency::currency_option;
@@ -32,14 +29,17 @@ use crate::ingest::log::LogOptions;
 use crate::ingest::number::RawValue;
 use crate::ingest::preview::{preview, preview_rows};
 use crate::locale::Locale;
+use crate::metrics::retention::rate_over;
 use crate::predict::customers::{
     customer_visits, day_option, discount_percent, horizon_months, predict_customers, summarize_customers,
     PredictOptions,
 };
 use crate::predict::input::{self, RawHistory, RawParams};
 use crate::predict::{bgnbd, gamma_gamma};
+use crate::reference::RatePeriod;
 use crate::sample::{sample_transactions, SampleOptions};
 use crate::text::{field_error, Texts};
+use crate::whatif::WhatIfOptions;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm.d.ts");

@@ -161,7 +161,8 @@ pub fn what_if(raw: &RawInputs, options: &WhatIfOptions) -> Result<WhatIf, Rejec
     let customers = values.opt("customers");
     let (visits, aov) = (values.get("visits"), values.get("aov"));
     let now = scenario(leaving, customers, visits, aov);
-    let changed = scenario(changed_leaving, customers, visits + values.get("more_visits"), aov + values.get("more_aov"));
+    let changed =
+        scenario(changed_leaving, customers, visits + values.get("more_visits"), aov + values.get("more_aov"));
     let words = Words { texts, writer };
     let acquisition_saved = values
         .opt("acquisition_cost")
@@ -237,7 +238,10 @@ impl Words<'_> {
             Leaving::Rate { .. } => {}
             Leaving::Lifespan { .. } => steps.push(self.fill(
                 "step.churn",
-                &[Fact::new("yearly", changed.yearly_retention, FactKind::Percent), Fact::new("churn", churn, FactKind::Percent)],
+                &[
+                    Fact::new("yearly", changed.yearly_retention, FactKind::Percent),
+                    Fact::new("churn", churn, FactKind::Percent),
+                ],
             )),
         }
         let years = Fact::new("years", changed.lifespan_years, FactKind::Number);
@@ -249,7 +253,11 @@ impl Words<'_> {
             let n = Fact::new("customers", n, FactKind::Count);
             steps.push(self.fill(
                 "step.kept",
-                &[n, Fact::new("yearly", changed.yearly_retention, FactKind::Percent), Fact::new("kept", kept, FactKind::Count)],
+                &[
+                    n,
+                    Fact::new("yearly", changed.yearly_retention, FactKind::Percent),
+                    Fact::new("kept", kept, FactKind::Count),
+                ],
             ));
             steps.push(self.fill(
                 "step.revenue",

@@ -9,8 +9,8 @@ use retention_metrics::predict::bgnbd::{self, Group};
 use retention_metrics::predict::History;
 use retention_metrics::wasm::{
     analyze_costs_js, analyze_survey_js, analyze_transactions_js, bg_nbd_customer_js, bg_nbd_expected_js, catalog,
-    compute, fit_bg_nbd_js, fit_gamma_gamma_js, messages, predict_customers_js, preview_table_js,
-    sample_transactions_js, segment_csv_js, summarize_customers_js, table_csv_js,
+    compute, convert_rate_js, fit_bg_nbd_js, fit_gamma_gamma_js, messages, predict_customers_js, preview_table_js,
+    read_number_js, sample_transactions_js, segment_csv_js, summarize_customers_js, table_csv_js, what_if_js,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -53,7 +53,10 @@ fn catalog_has_the_documented_shape() {
     let example = array(&first, "examples").get(0);
     assert_eq!(number(&get(&example, "inputs"), "start"), 200.0);
     assert_eq!(number(&example, "value"), 90.0);
-    assert_eq!(array(&first, "sectors").length(), 6);
+    assert_eq!(array(&first, "sectors").length(), 9);
+    let period = array(&first, "inputs").get(3);
+    assert_eq!((text(&period, "id"), text(&period, "kind")), ("period".to_string(), "period".to_string()));
+    assert_eq!(text(&array(&period, "choices").get(0), "id"), "month");
 }
 
 #[wasm_bindgen_test]
@@ -66,7 +69,38 @@ fn compute_returns_value_unit_formula_steps_and_reading() {
     assert_eq!(array(&result, "steps").get(0).as_string().as_deref(), Some("((210 − 30) / 200) × 100 = 90%"));
     assert!(text(&result, "reading").contains("180 of 200"));
     assert_eq!(array(&result, "warnings").length(), 0);
-    assert_eq!(text(&get(&result, "benchmark"), "verdict"), "above");
+    // A month's 90 % is about 28 % over a year: below the yearly 80 % mark.
+    let benchmark = get(&result, "benchmark");
+    assert_eq!((text(&benchmark, "verdict"), text(&benchmark, "period")), ("below".to_string(), "year".to_string()));
+    assert_eq!(number(&benchmark, "compared"), 28.0);
+    assert_eq!(text(&result, "period"), "month");
+}
+
+#[wasm_bindgen_test]
+fn what_if_rates_and_typed_numbers_cross_the_boundary() {
+    let inputs = object(&[
+        ("customers", 200.into()),
+        ("retention", "90".into()),
+        ("period", "quarter".into()),
+        ("visits", 4.into()),
+        ("aov", "7,50".into()),
+        ("more_retention", 2.into()),
+    ]);
+    let result = what_if_js(inputs, object(&[("locale", "pl".into()), ("lang", "pl".into())])).expect("works out");
+    assert_eq!(text(&result, "period"), "quarter");
+    assert_eq!(number(&get(&result, "now"), "aov"), 7.5);
+    assert!(number(&get(&result, "changed"), "clv") > number(&get(&result, "now"), "clv"));
+    assert_eq!(array(&result, "steps").length(), 5);
+    let refused =
+        what_if_js(object(&[("visits", 4.into()), ("aov", 7.into())]), JsValue::UNDEFINED).expect_err("no rate");
+    assert_eq!(text(&refused, "field"), "retention");
+    let yearly = convert_rate_js("retention_rate".into(), 90.0, "month".into(), "year".into()).as_f64().unwrap();
+    assert!((yearly - 28.242_953_648_1).abs() < 1e-9);
+    assert!(convert_rate_js("net_promoter_score".into(), 90.0, "month".into(), "year".into()).is_null());
+    assert!(convert_rate_js("churn_rate".into(), f64::NAN, "month".into(), "year".into()).is_null());
+    assert_eq!(read_number_js("85,5".into(), object(&[("locale", "pl".into())])).as_f64(), Some(85.5));
+    assert!(read_number_js("1,234".into(), JsValue::UNDEFINED).is_null(), "ambiguous: no guess");
+    assert!(read_number_js(JsValue::NULL, JsValue::UNDEFINED).is_null());
 }
 
 #[wasm_bindgen_test]

@@ -82,7 +82,8 @@ fn from_a_lifespan_the_points_are_on_yearly_retention() {
     assert_close(result.changed.lifespan_years, 1.0 / (1.0 / 3.0 - 0.05));
     assert_eq!((result.period, result.now.kept_12_months), (None, None));
     // A larger order alone scales the value and nothing else.
-    let bigger = run(&[("lifespan_years", 3.0), ("visits", 100.0), ("aov", 7.0), ("more_aov", 1.0)], None, Locale::En).unwrap();
+    let bigger =
+        run(&[("lifespan_years", 3.0), ("visits", 100.0), ("aov", 7.0), ("more_aov", 1.0)], None, Locale::En).unwrap();
     assert_close(bigger.changed.clv, 8.0 * 100.0 * 3.0);
     assert_close(bigger.changed.lifespan_years, bigger.now.lifespan_years);
 }
@@ -103,7 +104,8 @@ fn impossible_changes_are_refused_by_field() {
     let (field, code, message) = over.unwrap_err();
     assert_eq!((field.as_str(), code), ("more_retention", ErrorCode::OutOfRange));
     assert_eq!(message, "Retention can't go above 100%: at most 5 more points.");
-    let endless = run(&[("lifespan_years", 10.0), ("visits", 4.0), ("aov", 50.0), ("more_retention", 10.0)], None, Locale::En);
+    let endless =
+        run(&[("lifespan_years", 10.0), ("visits", 4.0), ("aov", 50.0), ("more_retention", 10.0)], None, Locale::En);
     assert_eq!(endless.unwrap_err().0, "more_retention");
     let nothing = run(&[("visits", 4.0), ("aov", 50.0)], None, Locale::En);
     assert_eq!(nothing.unwrap_err().0, "retention");

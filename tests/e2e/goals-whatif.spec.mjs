@@ -120,7 +120,7 @@ test('the data view compares its last full month, draws the goal and marks each 
   await expect(compared).toContainText('Your last full month');
   await expect(compared).toContainText('over a year if every month were like this one');
   await expect(compared).toContainText('Restaurants & cafés average of 55% a year');
-  await expect(page.locator('#data-rates-chart .chart__target--retention')).toHaveCount(1);
+  await expect(page.locator('#data-rates-chart .chart__svg .chart__target--retention')).toHaveCount(1);
   await expect(page.locator('#data-periods-goals')).toContainText('Retention rate 88%');
   const cells = page.locator('#data-periods td[data-goal="retention_rate"]');
   expect(await cells.count()).toBeGreaterThan(10);

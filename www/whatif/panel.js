@@ -154,7 +154,7 @@ export function createWhatIf(engine) {
       function resultView(result, f) {
         const money = (v) => f.money(v);
         const rows = [
-          ["yearly", (s) => s.yearly_retention, (v) => f.percent(v, 1), (d) => t("ui.goal.points", { n: f.decimal(d, 1) })],
+          ["yearly", (s) => s.yearly_retention, (v) => f.percent(v, 1), (d) => t("ui.whatif.points_short", { n: f.decimal(d, 1) })],
           ["lifespan", (s) => s.lifespan_years, (v) => f.decimal(v, 2), (d) => f.decimal(d, 2)],
           ["clv", (s) => s.clv, money, money],
           // Whole people: the counts as written, and their difference.
@@ -169,9 +169,9 @@ export function createWhatIf(engine) {
               el("th", { scope: "col", class: c === "figure" ? null : "num", text: t(`ui.whatif.col.${c}`) })))),
             el("tbody", {}, rows.map(([key, pick, write, writeDifference]) => el("tr", { "data-row": key },
               el("th", { scope: "row", text: t(`ui.whatif.row.${key}`) }),
-              el("td", { class: "num", text: write(pick(result.now)) }),
-              el("td", { class: "num", text: write(pick(result.changed)) }),
-              el("td", { class: "num", text: signed(pick(result.changed) - pick(result.now), writeDifference) }))))),
+              el("td", { class: "num", "data-label": t("ui.whatif.col.now"), text: write(pick(result.now)) }),
+              el("td", { class: "num", "data-label": t("ui.whatif.col.changed"), text: write(pick(result.changed)) }),
+              el("td", { class: "num", "data-label": t("ui.whatif.col.difference"), text: signed(pick(result.changed) - pick(result.now), writeDifference) }))))),
           el("h4", { class: "whatif__subheading", text: t("ui.whatif.worth") }),
           el("div", { class: "whatif__worth", id: id("worth") }, result.worth.map((line) => el("p", { text: line }))),
           el("details", { class: "whatif__steps" },
