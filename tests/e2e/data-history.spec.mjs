@@ -56,6 +56,17 @@ async function keep(page, { withFile = false } = {}) {
     : 'This check is kept on this device.');
 }
 
+/** The sample kept on 3 March, then the shop's file kept on 14 April. */
+async function keepTwoChecks(page) {
+  await setClock(page, '2026-03-03T10:05:00Z');
+  await openDataView(page);
+  await runSample(page);
+  await keep(page);
+  await setClock(page, '2026-04-14T08:30:00Z');
+  await analyseShop(page);
+  await keep(page);
+}
+
 test('a kept check is compared with the next analysis, figure by figure, better and worse in words', async ({ page }) => {
   await setClock(page, '2026-03-03T10:05:00Z');
   await openDataView(page);
@@ -109,13 +120,7 @@ test('a kept check is compared with the next analysis, figure by figure, better 
 });
 
 test('after a reload the checks are still listed; one kept without its file opens as it was, with Back to the current analysis', async ({ page }) => {
-  await setClock(page, '2026-03-03T10:05:00Z');
-  await openDataView(page);
-  await runSample(page);
-  await keep(page);
-  await setClock(page, '2026-04-14T08:30:00Z');
-  await analyseShop(page);
-  await keep(page);
+  await keepTwoChecks(page);
 
   await page.reload();
   await expect(page.locator('html.is-ready')).toHaveCount(1);
@@ -232,13 +237,7 @@ test('a check kept with its file opens by analysing the file again, so its downl
 });
 
 test('one check removed, then every check with the confirm step in the page', async ({ page }) => {
-  await setClock(page, '2026-03-03T10:05:00Z');
-  await openDataView(page);
-  await runSample(page);
-  await keep(page);
-  await setClock(page, '2026-04-14T08:30:00Z');
-  await analyseShop(page);
-  await keep(page);
+  await keepTwoChecks(page);
   await expect(entries(page)).toHaveCount(2);
 
   await page.getByRole('button', { name: `Remove the check of Apr 14, 2026, 10:30 AM, ${SHOP}` }).click();

@@ -10,6 +10,14 @@ guardPage(test);
 
 const comparison = (page) => page.locator('.result__benchmark');
 
+/** A retention goal set on the coffee example (90 % a month today). */
+async function setRetentionGoal(page, target) {
+  await openPage(page, '?metric=retention_rate&start=200&end=210&new=30');
+  await page.locator('#goal-set').click();
+  await page.locator('#goal-amount').fill('88');
+  await page.locator('#goal-save').click();
+}
+
 test('the coffee example is a month: converted to a year before it meets the yearly sector figure', async ({ page }) => {
   await openPage(page, '?metric=retention_rate&start=200&end=210&new=30&sector=restaurants');
   await expect(resultValue(page)).toHaveText('90%');
@@ -107,10 +115,7 @@ test('what if: two points more retention a month, with the sum worked out and wh
 });
 
 test('the data view compares its last full month, draws the goal and marks each period, and starts the what-if from the file', async ({ page }) => {
-  await openPage(page, '?metric=retention_rate&start=200&end=210&new=30');
-  await page.locator('#goal-set').click();
-  await page.locator('#goal-amount').fill('88');
-  await page.locator('#goal-save').click();
+  await setRetentionGoal(page, '88');
   await expect(page.locator('.goal__summary')).toContainText('88%');
 
   await openDataView(page, '&sector=restaurants');
@@ -142,4 +147,22 @@ test('the data view compares its last full month, draws the goal and marks each 
   await expectNoAxeViolations(page, { include: '#data-periods' });
   await expectNoAxeViolations(page, { include: '#data-whatif-section' });
   await page.locator('#data-periods').screenshot({ path: 'test-results/screenshots/data-periods-goal.png' });
+});
+
+test('set a goal, analyse twice, see the change since the last check and the goal in the new period', async ({ page }) => {
+  await setRetentionGoal(page, '88');
+
+  await openDataView(page);
+  await runSample(page);
+  await page.locator('#history-keep').click();
+  await expect(page.locator('#history-list > li')).toHaveCount(1);
+
+  // The same file by quarter: a second analysis, compared with the kept one.
+  await page.locator('#data-period').selectOption('quarter');
+  await expect(page.locator('#history-compare')).toBeVisible({ timeout: 30000 });
+  await expect(page.locator('#history-compare')).toContainText('Retention');
+  await expect(page.locator('#data-periods-comparison')).toContainText('Your last full quarter');
+  // 88 % a month held for a quarter: 0.88³ ≈ 68.1 %.
+  await expect(page.locator('#data-periods-goals')).toContainText('68.1%');
+  await expect(page.locator('#data-periods td[data-goal="retention_rate"]').first()).toBeVisible();
 });

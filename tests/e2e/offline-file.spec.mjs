@@ -105,3 +105,19 @@ test('from disk with no network, a check is kept on this device and still listed
   await expect(page.locator('#history-reopened')).toBeVisible();
   await expect(totalValue(page, 'customers')).toHaveText('600');
 });
+
+test('from disk with no network, a goal is kept across a reload and the what-if works it out, in Russian', async ({ page }) => {
+  await openFile(page, '?metric=retention_rate&start=200&end=210&new=30&sector=restaurants&lang=ru');
+  await expect(page.locator('.result__benchmark')).toContainText('90 % в месяц');
+  await page.locator('#goal-set').click();
+  await page.locator('#goal-amount').fill('95');
+  await page.locator('#goal-save').click();
+  await expect(page.locator('#goal-progress')).toHaveAttribute('value', '0');
+  await page.reload();
+  await expect(page.locator('html.is-ready')).toHaveCount(1);
+  await expect(page.locator('.goal__summary')).toContainText('95');
+  await page.locator('#whatif-visits').fill('100');
+  await page.locator('#whatif-aov').fill('7');
+  await page.locator('#whatif-more-retention').fill('2');
+  await expect(page.locator('#whatif-table tr[data-row="kept"]')).toContainText('+18');
+});

@@ -52,7 +52,9 @@ export function createGoals(engine) {
   return {
     /** The goal block for the metric shown; `update(result)` after every result. */
     block({ t, metric, state }) {
-      const fmt = createFormat({ locale: state.numberLocale, currency: state.currency, t });
+      // Made again with each result: the reader may have picked another currency.
+      const makeFormat = () => createFormat({ locale: state.numberLocale, currency: state.currency, t });
+      let fmt = makeFormat();
       const body = el("div", { class: "goal__body" });
       // Polite, not a status role: the result above is the page's one status.
       const status = el("p", { class: "goal__status", "aria-live": "polite" });
@@ -194,6 +196,7 @@ export function createGoals(engine) {
         node,
         update(next) {
           result = next;
+          fmt = makeFormat();
           render();
         },
       };

@@ -176,7 +176,7 @@ export function createWhatIf(engine) {
           el("div", { class: "whatif__worth", id: id("worth") }, result.worth.map((line) => el("p", { text: line }))),
           el("details", { class: "whatif__steps" },
             el("summary", { text: t("ui.whatif.steps") }),
-            el("ol", { class: "steps" }, result.steps.map((step) => el("li", {}, el("code", { text: step }))))),
+            el("ol", { class: "whatif__step-list" }, result.steps.map((step) => el("li", {}, el("code", { text: step }))))),
         ];
       }
 
