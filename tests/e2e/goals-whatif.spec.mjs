@@ -160,7 +160,9 @@ test('set a goal, analyse twice, see the change since the last check and the goa
   // The same file by quarter: a second analysis, compared with the kept one.
   await page.locator('#data-period').selectOption('quarter');
   await expect(page.locator('#history-compare')).toBeVisible({ timeout: 30000 });
-  await expect(page.locator('#history-compare')).toContainText('Retention');
+  // The kept month's rates are brought to a quarter before they are compared.
+  await expect(page.locator('#history-compare [data-figure="retention_rate"]')).toContainText('a month');
+  await expect(page.locator('#history-converted')).toContainText('converted to rates over a quarter');
   await expect(page.locator('#data-periods-comparison')).toContainText('Your last full quarter');
   // 88 % a month held for a quarter: 0.88³ ≈ 68.1 %.
   await expect(page.locator('#data-periods-goals')).toContainText('68.1%');

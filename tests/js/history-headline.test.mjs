@@ -96,3 +96,15 @@ test('figures missing on either side are left out, and money when the currencies
   const apart = compareHeadlines(money, money, { sameMoney: false }).map((c) => c.key);
   assert.deepEqual(apart, ['retention_rate', 'churn_rate', 'customers', 'repeat_purchase_rate', 'vip', 'at_risk']);
 });
+
+test('a month\'s rate is never set against a quarter\'s: converted with the engine, or left out', () => {
+  const month = { ...headlineFigures(report({ periods: [['2026-02', false, 90]] })), period_kind: 'month' };
+  const quarter = { ...headlineFigures(report({ periods: [['2026-Q1', false, 75]] })), period_kind: 'quarter' };
+  assert.ok(!compareHeadlines(month, quarter).some((c) => c.ofPeriod), 'without a converter the rates are left out');
+  const convert = (key, value, from, to) => engine.convertRate(key, value, from, to);
+  const changes = Object.fromEntries(compareHeadlines(month, quarter, { convert }).map((c) => [c.key, c]));
+  assert.ok(Math.abs(changes.retention_rate.before - 72.9) < 1e-9, '90 % a month held for a quarter');
+  assert.deepEqual(changes.retention_rate.converted, { value: 90, period_kind: 'month' });
+  assert.equal(changes.retention_rate.verdict, 'better');
+  assert.equal(changes.customers.converted, undefined, 'the whole log\'s figures are not converted');
+});

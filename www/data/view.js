@@ -74,7 +74,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
 
   const lang = () => state.lang;
   const makeFormat = () => createFormat({ locale: state.numberLocale, currency: state.currency, t });
-  const history = createHistorySection({ getFormat: () => fmt, onOpen: openCheck });
+  const history = createHistorySection({ getFormat: () => fmt, onOpen: openCheck, convertRate: (key, value, from, to) => goals.convert(key, value, from, to) });
 
   const controls = createSettings({
     t,

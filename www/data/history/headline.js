@@ -81,21 +81,31 @@ export function headlineFigures(report) {
  * What changed from one check's headline figures to another's, figure by
  * figure, in FIGURES' order. A figure missing from either side is left out;
  * so is money when `sameMoney` is false (two checks in different currencies
- * cannot be compared). `direction` is how the number moved ("up", "down",
- * "same"); `verdict` whether that is good news ("better", "worse", "same").
- * @returns {{ key, kind, ofPeriod, before, after, direction, verdict }[]}
+ * cannot be compared). A rate of a month is never set against a rate of a
+ * quarter: the earlier one is converted to the later one's period with
+ * `convert(key, value, from, to)` (the engine's convertRate; `converted`
+ * then holds the rate as kept), or left out without it. `direction` is how
+ * the number moved ("up", "down", "same"); `verdict` whether that is good
+ * news ("better", "worse", "same").
+ * @returns {{ key, kind, ofPeriod, before, after, direction, verdict, converted? }[]}
  */
-export function compareHeadlines(before, after, { sameMoney = true } = {}) {
+export function compareHeadlines(before, after, { sameMoney = true, convert = null } = {}) {
   const changes = [];
+  const periodsDiffer = Boolean(before.period_kind && after.period_kind && before.period_kind !== after.period_kind);
   for (const { key, kind, higherIsBetter, ofPeriod = false } of FIGURES) {
-    const from = number(before[key]);
+    const kept = number(before[key]);
     const to = number(after[key]);
-    if (from === null || to === null) continue;
+    if (kept === null || to === null) continue;
+    const converting = ofPeriod && periodsDiffer;
+    const from = converting ? (convert ? number(convert(key, kept, before.period_kind, after.period_kind)) : null) : kept;
+    if (from === null) continue;
     if (kind === "money" && !sameMoney) continue;
     const difference = to - from;
     const direction = Math.abs(difference) < UNCHANGED_BELOW[kind] ? "same" : difference > 0 ? "up" : "down";
     const verdict = direction === "same" ? "same" : (direction === "up") === higherIsBetter ? "better" : "worse";
-    changes.push({ key, kind, ofPeriod, before: from, after: to, direction, verdict });
+    const change = { key, kind, ofPeriod, before: from, after: to, direction, verdict };
+    if (converting) change.converted = { value: kept, period_kind: before.period_kind };
+    changes.push(change);
   }
   return changes;
 }

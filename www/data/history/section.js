@@ -21,11 +21,11 @@ function fileOf(source) {
 }
 
 /**
- * @param {{ getFormat: () => format, onOpen: (check) => void }} hooks
+ * @param {{ getFormat: () => format, onOpen: (check) => void, convertRate: (key, value, from, to) => number | null }} hooks
  *   onOpen: show a kept check (the store's record, with its file if kept)
  * @returns {{ render(t), show(analysis), clear() }}
  */
-export function createHistorySection({ getFormat, onOpen }) {
+export function createHistorySection({ getFormat, onOpen, convertRate }) {
   const storeReady = openCheckStore();
   let t = (key) => key;
   let checks = []; // the store's list, newest first
@@ -105,6 +105,7 @@ export function createHistorySection({ getFormat, onOpen }) {
       current,
       previous: { check: previous, headline: headlineFigures(previous.figures) },
       newest: !kept || checks[0].id === current.keptId,
+      convert: convertRate,
     }));
   }
 
