@@ -168,3 +168,17 @@ test('set a goal, analyse twice, see the change since the last check and the goa
   await expect(page.locator('#data-periods-goals')).toContainText('68.1%');
   await expect(page.locator('#data-periods td[data-goal="retention_rate"]').first()).toBeVisible();
 });
+
+test('a goal on the repeat purchase rate is followed on the data view\'s card', async ({ page }) => {
+  await openPage(page, '?metric=repeat_purchase_rate&repeat_customers=150&customers=500');
+  await expect(resultValue(page)).toHaveText('30%');
+  await page.locator('#goal-set').click();
+  await page.locator('#goal-amount').fill('70');
+  await page.locator('#goal-save').click();
+  await openDataView(page);
+  await runSample(page);
+  const goal = page.locator('[data-total="repeat_purchase_rate"] .card__goal');
+  await expect(goal).toHaveAttribute('data-met', 'false');
+  await expect(goal).toContainText(/Goal 70%: [\d.]+ points to go/);
+  await expectNoAxeViolations(page, { include: '#data-totals' });
+});

@@ -10,7 +10,7 @@ import { lineChart, heatStyle } from "../shared/charts.js";
 import { exportBar, files } from "../export/bar.js";
 import { lineChartFile, chartFormats } from "../export/chart-files.js";
 import { benchmarkBlock } from "../shared/benchmark.js";
-import { goalInPeriod, reaches } from "../goals/progress.js";
+import { goalInPeriod, goalStatus, reaches } from "../goals/progress.js";
 
 /**
  * A table in its own horizontal scroller (reachable by keyboard), under a
@@ -69,7 +69,28 @@ export function warningsBox(warnings, t, fmt = null) {
 
 // ---- Totals -----------------------------------------------------------------
 
-export function totalsCards(report, { t, fmt, lang }) {
+/** The totals that have a calculator of the same formula, where a goal set there is followed. */
+const CARD_GOALS = {
+  repeat_purchase_rate: { metric: "repeat_purchase_rate", value: (totals) => totals.repeat_purchase_rate, write: (fmt, v) => fmt.percent(v), points: true },
+  aov: { metric: "average_order_value", value: (totals) => totals.aov, write: (fmt, v) => fmt.money(v) },
+  clv: { metric: "customer_lifetime_value", value: (totals) => (totals.clv ? totals.clv.value : null), write: (fmt, v) => fmt.money(v) },
+};
+
+/** A total's goal from the calculator: a progress bar and what is left, or null without one. */
+function cardGoal(key, totals, { t, fmt, goals }) {
+  const spec = CARD_GOALS[key];
+  const goal = spec && goals ? goals.forMetric(spec.metric) : null;
+  const value = spec ? spec.value(totals) : null;
+  if (!goal || typeof value !== "number") return null;
+  const standing = goalStatus(goal, value, new Date().toISOString().slice(0, 10));
+  const target = spec.write(fmt, goal.target);
+  const percent = Math.round(standing.share * 100);
+  return el("dd", { class: "card__goal", "data-goal": spec.metric, "data-met": standing.met ? "true" : "false" },
+    el("progress", { max: 100, value: percent, "aria-label": t("data.page.goal.card_progress", { target }), "aria-valuetext": `${percent}%` }),
+    el("span", { text: standing.met ? t("data.page.goal.card_met", { target }) : t("data.page.goal.card_to_go", { target, gap: spec.points ? t("ui.goal.points", { n: fmt.decimal(standing.gap, 1) }) : spec.write(fmt, standing.gap) }) }));
+}
+
+export function totalsCards(report, { t, fmt, lang, goals }) {
   const totals = report.totals;
   // A log of visits has no money: its cards are left out, and a note says why.
   const money = report.input.has_amounts;
@@ -77,7 +98,8 @@ export function totalsCards(report, { t, fmt, lang }) {
     el("dt", { class: "card__label", text: label }),
     // Long figures ("87 050,20 USD") get smaller type rather than break inside a word.
     el("dd", { class: value.length > 11 ? "card__value card__value--long" : "card__value", text: value }),
-    detail ? el("dd", { class: "card__detail", text: detail }) : null);
+    detail ? el("dd", { class: "card__detail", text: detail }) : null,
+    cardGoal(key, totals, { t, fmt, goals }));
   const clv = totals.clv;
   const clvCard = clv && clv.value !== null && clv.value !== undefined
     ? card("clv", t("data.page.totals.clv"), fmt.money(clv.value),
