@@ -56,6 +56,7 @@ const ORDER: &[&str] = &[
     "predict",
     "predict::bgnbd",
     "predict::gamma_gamma",
+    "predict::sbg",
     "predict::value",
     "predict::summary",
     "predict::input",
