@@ -182,3 +182,21 @@ test('a goal on the repeat purchase rate is followed on the data view\'s card', 
   await expect(goal).toContainText(/Goal 70%: [\d.]+ points to go/);
   await expectNoAxeViolations(page, { include: '#data-totals' });
 });
+
+test('no axe violations in dark mode at phone width: the goal form open, the what-if worked out', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await openPage(page, '?metric=retention_rate&start=200&end=210&new=30&sector=restaurants&lang=pl');
+  await page.locator('#whatif-visits').fill('100');
+  await page.locator('#whatif-aov').fill('7');
+  await page.locator('#whatif-more-aov').fill('1');
+  await expect(page.locator('#whatif-table tr[data-row="clv"]')).toBeVisible();
+  await page.locator('#goal-set').click();
+  await page.locator('#goal-amount').fill('abc');
+  await page.locator('#goal-save').click();
+  await expect(page.locator('#goal-amount-error')).toBeVisible();
+  await expect(page.locator('#goal-amount')).toBeFocused();
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await page.screenshot({ path: 'test-results/screenshots/goal-form-dark-phone-pl.png', fullPage: true });
+});

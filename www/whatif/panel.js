@@ -114,11 +114,12 @@ export function createWhatIf(engine) {
           if (Number(slider.value) > Number(slider.max)) slider.value = slider.max;
           changes[change.id] = Number(slider.value);
           const amount = changes[change.id];
-          const text = change.id === "more_retention"
-            ? t("ui.goal.points", { n: f.decimal(amount, 1) })
-            : change.id === "more_aov" ? f.money(amount) : f.decimal(amount, 2);
-          output.textContent = `+${text}`;
-          slider.setAttribute("aria-valuetext", `+${text}`);
+          const write = (key) => (change.id === "more_retention"
+            ? t(key, { n: f.decimal(amount, 1) })
+            : change.id === "more_aov" ? f.money(amount) : f.decimal(amount, 2));
+          // Short beside the slider; in full for a screen reader.
+          output.textContent = `+${write("ui.whatif.points_short")}`;
+          slider.setAttribute("aria-valuetext", `+${write("ui.goal.points")}`);
         }
       }
 
