@@ -22,6 +22,7 @@ use crate::analysis::survey::{analyze_survey, scale_max, survey_kind, SurveyOpti
 use crate::analysis::{analyze_transactions, segment_csv, skipped_csv, window_days, TransactionOptions};
 use crate::compute::{ComputeOptions, RawInputs};
 use crate::error::{ErrorCode, FieldError, Rejected};
+use crate::format::Currency;
 use crate::ingest::columns::{ColumnRef, Columns, Pick};
 use crate::ingest::currency::currency_option;
 use crate::ingest::date::DateOrder;
@@ -35,6 +36,7 @@ use crate::predict::customers::{
     PredictOptions,
 };
 use crate::predict::input::{self, RawHistory, RawParams};
+use crate::predict::projection::{project, read_cohorts, read_options, RawSeries};
 use crate::predict::{bgnbd, gamma_gamma};
 use crate::reference::RatePeriod;
 use crate::sample::{sample_transactions, SampleOptions};
@@ -331,6 +333,38 @@ pub fn read_number_js(text: JsValue, options: JsValue) -> JsValue {
         Some(Ok(value)) => JsValue::from_f64(value),
         _ => JsValue::NULL,
     }
+}
+
+/// `projectRetention(survival, options?)`: one cohort's survival (a list of
+/// numbers, period 0 first) or several (a list of such lists) fitted by the
+/// shifted-beta-geometric model and projected to `options.horizon`, with
+/// the value of a member at `options.price` and `options.discount`.
+#[wasm_bindgen(js_name = projectRetention, skip_typescript)]
+pub fn project_retention_js(survival: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = Options(options);
+    let lang = options.lang();
+    let currency = options.text("currency").as_deref().and_then(Currency::from_code).unwrap_or_default();
+    if !is_list(&survival) {
+        return Err(thrown(field_error(lang, "survival", ErrorCode::NotATable, "data.projection.error.empty", &[])));
+    }
+    let list = Array::from(&survival);
+    // A list of numbers is one cohort; a list of lists, several.
+    let nested = list.length() > 0 && list.iter().all(|item| is_list(&item));
+    let series: Vec<RawSeries> = if nested {
+        list.iter().map(|cohort| Array::from(&cohort).iter().map(|v| raw_value(&v)).collect()).collect()
+    } else {
+        vec![list.iter().map(|v| raw_value(&v)).collect()]
+    };
+    let settings = read_options(
+        options.raw("horizon").as_ref(),
+        options.raw("price").as_ref(),
+        options.raw("discount").as_ref(),
+        lang,
+        currency,
+    )
+    .map_err(thrown)?;
+    let cohorts = read_cohorts(&series, lang).map_err(thrown)?;
+    to_js(&project(&cohorts, &settings).map_err(thrown)?)
 }
 
 /// `messages(lang?)`: the page's own texts (interface, currencies, sectors).

@@ -12,6 +12,7 @@ pub mod export;
 pub mod ledger;
 pub mod periods;
 pub mod segments;
+pub mod subscriptions;
 pub mod survey;
 pub mod totals;
 

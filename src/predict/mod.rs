@@ -14,6 +14,7 @@ pub mod customers;
 pub mod gamma_gamma;
 pub mod input;
 pub mod optimize;
+pub mod projection;
 pub mod sbg;
 pub mod special;
 pub mod summary;
