@@ -126,6 +126,79 @@ export interface MetricResult {
   inputs: Record<string, number>;
 }
 
+// ---- Subscriptions ------------------------------------------------------------
+
+export interface SubscriptionValue {
+  price: number;
+  discount_percent: number;
+  lifetime_value: number | null;
+  residual_value: number | null;
+  naive_value: number | null;
+}
+
+export interface RetentionProjection {
+  alpha: number;
+  beta: number;
+  log_likelihood: number;
+  converged: boolean;
+  cohorts: number;
+  observed_periods: number;
+  /** Percent, periods 1..horizon. */
+  retention: number[];
+  /** Percent, periods 0..horizon. */
+  survival: number[];
+  /** The cohorts' own survival, pooled, percent, periods 0..observed. */
+  observed: number[];
+  mean_churn: number;
+  polarization: number;
+  expected_lifetime: number | null;
+  median_lifetime: number | null;
+  naive_churn: number;
+  naive_lifetime: number | null;
+  residual_lifetime: number | null;
+  value?: SubscriptionValue;
+  spread: string;
+  loyalty: string;
+  naive: string;
+}
+
+export interface MonthMovements {
+  month: string;
+  mrr_start: number;
+  new: number;
+  expansion: number;
+  contraction: number;
+  churned: number;
+  reactivated: number;
+  mrr_end: number;
+  customers_start: number;
+  customers_end: number;
+  customers_new: number;
+  customers_churned: number;
+  customers_reactivated: number;
+  gross_mrr_churn: number | null;
+  net_mrr_churn: number | null;
+  nrr: number | null;
+  customer_churn: number | null;
+  arpa: number | null;
+}
+
+export interface SubscriptionsReport {
+  input: {
+    rows: number;
+    charges: number;
+    customers: number;
+    amount_is_mrr: boolean;
+    columns: { customer: string | null; date: string | null; amount: string | null; interval: string | null; plan: string | null };
+    date_order: "dmy" | "mdy" | "ymd";
+    skipped: SkippedRow[];
+    skipped_total: number;
+  };
+  months: MonthMovements[];
+  cohorts: { cohort: string; customers: number; mrr: number; percent: number[] }[];
+  plans: { plan: string; mrr: number; customers: number }[];
+}
+
 // ---- What if ----------------------------------------------------------------
 
 /** Numbers or text as typed; a retention rate with its period, or a lifespan in years. */
@@ -602,6 +675,15 @@ export function compute(
 
 /** The page's own texts (interface, currencies, sectors, language names) by key. */
 export function messages(options?: LangOption): Record<string, string>;
+
+/** One cohort's survival (period 0 first, percent when it starts at 100, else counts) or several, fitted and projected. */
+export function projectRetention(
+  survival: (number | string)[] | (number | string)[][],
+  options?: { horizon?: number | string; price?: number | string; discount?: number | string; lang?: string; currency?: string },
+): RetentionProjection;
+
+/** A billing export (customer, date or month, amount or MRR; optional interval and plan) into MRR movements. */
+export function analyzeSubscriptions(input: FileInput, options?: { dateOrder?: "dmy" | "mdy" | "ymd"; lang?: string }): SubscriptionsReport;
 
 /** A retention or churn rate per `from` period over `to` (null for another metric, a period it does not know, or a rate outside 0–100). */
 export function convertRate(metric: string, percent: number, from: RatePeriod, to: RatePeriod): number | null;

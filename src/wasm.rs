@@ -14,6 +14,7 @@ use js_sys::{Array, ArrayBuffer, Error, Function, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::analysis::billing::{analyze_subscriptions, BillingOptions};
 use crate::analysis::costs::{active_customers, analyze_costs, CostOptions};
 use crate::analysis::export::{write_table, Cell, Sheet};
 use crate::analysis::periods::PeriodKind;
@@ -432,6 +433,19 @@ pub fn analyze_costs_js(input: JsValue, options: JsValue) -> Result<JsValue, JsV
     let bytes = bytes_of(&input, lang)?;
     let active_customers = active_customers(options.raw("activeCustomers").as_ref(), lang).map_err(thrown)?;
     to_js(&analyze_costs(&bytes, &CostOptions { active_customers, lang }).map_err(thrown)?)
+}
+
+/// `analyzeSubscriptions(textOrBytes, { dateOrder?, lang? })`: a billing
+/// export (or MRR per month) into its MRR movements per month, sign-up
+/// cohorts and plans.
+#[wasm_bindgen(js_name = analyzeSubscriptions, skip_typescript)]
+pub fn analyze_subscriptions_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = Options(options);
+    let lang = options.lang();
+    let bytes = bytes_of(&input, lang)?;
+    let date_order = DateOrder::from_option(options.raw("dateOrder").as_ref(), lang).map_err(thrown)?;
+    let settings = BillingOptions { date_order, hash_seed: Some(random_seed()), lang };
+    to_js(&analyze_subscriptions(&bytes, &settings).map_err(thrown)?)
 }
 
 /// `previewTable(textOrBytes, { rows? })`: encoding, delimiter, header, the

@@ -51,6 +51,7 @@ const ORDER: &[&str] = &[
     "analysis::survey",
     "analysis::costs",
     "analysis::subscriptions",
+    "analysis::billing",
     "analysis",
     "predict::special",
     "predict::optimize",

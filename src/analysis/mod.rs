@@ -6,6 +6,7 @@
 //! definitions are the spec's ("Metrics from data") to the letter; each
 //! submodule states the ones it implements.
 
+pub mod billing;
 pub mod cohorts;
 pub mod costs;
 pub mod export;

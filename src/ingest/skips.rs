@@ -54,10 +54,14 @@ pub enum SkipReason {
     OtherCurrency,
     /// A refund by a customer with no purchase in the log to take it off.
     RefundWithoutOrder,
+    /// A credit or refund in a billing export: MRR counts what is charged.
+    Credit,
+    /// A billing interval that is neither a number of months nor a word for one.
+    BadInterval,
 }
 
 /// Every reason, in the order the page lists their counts.
-pub const ALL_REASONS: [SkipReason; 17] = [
+pub const ALL_REASONS: [SkipReason; 19] = [
     SkipReason::LeftOut,
     SkipReason::OtherCurrency,
     SkipReason::Title,
@@ -75,6 +79,8 @@ pub const ALL_REASONS: [SkipReason; 17] = [
     SkipReason::TooLarge,
     SkipReason::BadScore,
     SkipReason::RefundWithoutOrder,
+    SkipReason::Credit,
+    SkipReason::BadInterval,
 ];
 
 impl SkipReason {
@@ -102,6 +108,8 @@ impl SkipReason {
             SkipReason::TooLarge => "data.skip.amount_too_large",
             SkipReason::TotalRow => "data.skip.total_row",
             SkipReason::BadScore => "data.skip.bad_score",
+            SkipReason::Credit => "data.skip.credit",
+            SkipReason::BadInterval => "data.skip.bad_interval",
         }
     }
 }
