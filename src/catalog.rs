@@ -20,6 +20,7 @@ pub fn definitions() -> impl Iterator<Item = &'static MetricDef> {
         metrics::satisfaction::DEFINITIONS,
         metrics::cost::DEFINITIONS,
         metrics::loyalty::DEFINITIONS,
+        metrics::subscription::DEFINITIONS,
     ]
     .into_iter()
     .flatten()
@@ -122,6 +123,9 @@ pub struct ExampleInfo {
     pub inputs: std::collections::BTreeMap<&'static str, f64>,
     /// The result the example gives, at full precision.
     pub value: f64,
+    /// A series input's cohorts, for the metrics that take one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Vec<f64>>,
 }
 
 /// A sector the retention and churn rates can be compared with.
@@ -144,7 +148,7 @@ pub struct SectorInfo {
 /// ```
 /// use retention_metrics::{catalog, Locale};
 /// let metrics = catalog(Locale::En);
-/// assert_eq!(metrics.len(), 20);
+/// assert_eq!(metrics.len(), 21);
 /// assert_eq!(metrics[0].id, "retention_rate");
 /// assert_eq!(metrics[0].formula, "((E − N) / S) × 100");
 /// ```
@@ -180,6 +184,7 @@ fn describe(def: &MetricDef, texts: &Texts) -> MetricInfo {
                     inputs
                 },
                 value: ex.value,
+                series: ex.series.iter().map(|cohort| cohort.to_vec()).collect(),
             })
             .collect(),
         sectors: matches!(def.benchmark, Some(Benchmark::Rate(_))).then(|| {

@@ -11,7 +11,7 @@ use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::format::{round_half_away, Currency, Writer};
 use crate::ingest::number::{read_raw, NumberError, RawValue};
 use crate::locale::Locale;
-use crate::metric::{Evaluation, Fact, FactKind, InputKind, InputSpec, MetricDef, Unit, Values, Violation};
+use crate::metric::{Curves, Evaluation, Fact, FactKind, InputKind, InputSpec, MetricDef, Unit, Values, Violation};
 use crate::reference::RatePeriod;
 use crate::text::Texts;
 
@@ -93,6 +93,12 @@ pub struct MetricResult {
     pub benchmark: Option<BenchmarkResult>,
     /// Things the reader should know (contradictory inputs, unusual values).
     pub warnings: Vec<String>,
+    /// The cohorts a series input was read as, one list per line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Vec<f64>>,
+    /// What a projecting metric draws: the observed points and the model's curve.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curves: Option<Curves>,
     /// The inputs as the engine read them (`"1 234,5"` → 1234.5), in the
     /// catalog's order; optional inputs left empty are absent, and the
     /// period is `period`. Exports and embedders get the numbers the result
@@ -169,6 +175,7 @@ impl InputReader<'_> {
     pub(crate) fn read_inputs(&self, raw: &RawInputs, locale: Option<Locale>) -> Result<Values, Rejected> {
         let raw_of = |spec: &InputSpec| raw.get(spec.id).and_then(Option::as_ref);
         let mut period = None;
+        let mut series = Vec::new();
         let read: Vec<_> = self
             .inputs
             .iter()
@@ -177,12 +184,17 @@ impl InputReader<'_> {
                     period = Some(p);
                     None
                 }),
+                InputKind::Series => self.read_series(spec, raw_of(spec), locale).map(|s| {
+                    series = s;
+                    None
+                }),
                 _ => self.read_one(spec, raw_of(spec), locale),
             })
             .collect();
         let values = Values::new(
             self.inputs.iter().zip(&read).map(|(spec, r)| (spec.id, r.clone().ok().flatten())).collect(),
             period,
+            series,
         );
         // In form order: an input's own error, else its limit by another input
         // (checked only when both read well).
@@ -227,6 +239,74 @@ impl InputReader<'_> {
                 .ok_or_else(|| self.error(spec, ErrorCode::OutOfRange, "error.period", &[])),
             Some(_) => Err(self.error(spec, ErrorCode::OutOfRange, "error.period", &[])),
         }
+    }
+
+    /// Cohorts as typed or pasted: a line per cohort (or `|` between them),
+    /// numbers apart by spaces, tabs or `;` (a comma after a number is a
+    /// list's). A line may start with a label (`2024-01`), and a first line
+    /// of labels is a header; every number is read by the calculator's own
+    /// rules. Each cohort starts above 0, never grows, and has period 1.
+    fn read_series(
+        &self,
+        spec: &InputSpec,
+        raw: Option<&RawValue>,
+        locale: Option<Locale>,
+    ) -> Result<Vec<Vec<f64>>, FieldError> {
+        let text = match raw {
+            Some(RawValue::Text(text)) if !text.trim().is_empty() => text.clone(),
+            Some(RawValue::Number(_) | RawValue::Other) => {
+                return Err(self.error(spec, ErrorCode::NotANumber, "error.series_text", &[]));
+            }
+            _ => return Err(self.error(spec, ErrorCode::Required, "error.required", &[])),
+        };
+        let mut cohorts = Vec::new();
+        for (index, line) in text.split(['\n', '|']).map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+            let tokens: Vec<&str> = line
+                .split(|c: char| c.is_whitespace() || c == ';')
+                .map(|t| t.trim_end_matches(','))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let number = |t: &str| read_raw(&RawValue::Text(t.to_string()), locale).ok();
+            // A label first (a cohort's month), then the numbers.
+            let start = tokens.iter().position(|t| number(t).is_some()).unwrap_or(tokens.len());
+            let numbers: Vec<Option<f64>> = tokens[start..].iter().map(|t| number(t)).collect();
+            let bad = numbers.iter().position(Option::is_none);
+            if index == 0 && cohorts.is_empty() && (start == tokens.len() || bad.is_some()) && start > 0 {
+                continue; // a header: "Cohort  Month 0  Month 1 …"
+            }
+            let line_no = (index + 1).to_string();
+            if let Some(at) = bad {
+                let cell = tokens[start + at].to_string();
+                return Err(self.error(
+                    spec,
+                    ErrorCode::NotANumber,
+                    "error.series_number",
+                    &[("text", cell), ("line", line_no)],
+                ));
+            }
+            let values: Vec<f64> = numbers.into_iter().flatten().collect();
+            let fault = if values.len() < 2 {
+                Some((ErrorCode::Required, "error.series_short"))
+            } else if values[0] <= 0.0 {
+                Some((ErrorCode::Zero, "error.series_start"))
+            } else if values.iter().any(|v| *v < 0.0) {
+                Some((ErrorCode::Negative, "error.series_negative"))
+            } else if values.windows(2).any(|w| w[1] > w[0]) {
+                Some((ErrorCode::Inconsistent, "error.series_rises"))
+            } else if values.iter().any(|v| *v > MAX_INPUT) {
+                Some((ErrorCode::OutOfRange, "error.series_large"))
+            } else {
+                None
+            };
+            if let Some((code, key)) = fault {
+                return Err(self.error(spec, code, key, &[("line", line_no)]));
+            }
+            cohorts.push(values);
+        }
+        if cohorts.is_empty() {
+            return Err(self.error(spec, ErrorCode::Required, "error.required", &[]));
+        }
+        Ok(cohorts)
     }
 
     fn read_one(
@@ -359,6 +439,8 @@ impl InputReader<'_> {
             period: values.period().map(RatePeriod::id),
             benchmark,
             warnings,
+            series: values.series().to_vec(),
+            curves: evaluation.curves.clone(),
             inputs: values.present().collect(),
         }
     }

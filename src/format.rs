@@ -413,8 +413,8 @@ impl Writer {
             InputKind::Count => self.fact(FactKind::Count, value),
             InputKind::Money => format_money_as_typed(value, self.currency, self.lang),
             InputKind::Percent => format_percent_to(value, 4, self.lang),
-            // A period is read as a word and never echoed as a number.
-            InputKind::Number | InputKind::Period => self.fact(FactKind::Fraction, value),
+            // A period (a word) and a series (a table) are never echoed as one number.
+            InputKind::Number | InputKind::Period | InputKind::Series => self.fact(FactKind::Fraction, value),
         }
     }
 

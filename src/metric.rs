@@ -23,6 +23,7 @@ pub enum Group {
     Satisfaction,
     Cost,
     Loyalty,
+    Subscription,
 }
 
 impl Group {
@@ -34,6 +35,7 @@ impl Group {
             Group::Satisfaction => "satisfaction",
             Group::Cost => "cost",
             Group::Loyalty => "loyalty",
+            Group::Subscription => "subscription",
         }
     }
 }
@@ -72,6 +74,9 @@ pub enum InputKind {
     Number,
     /// The period a rate covers: `month` (the default), `quarter` or `year`.
     Period,
+    /// Survivors per period of one or more cohorts as typed or pasted: a
+    /// line per cohort, period 0 (everyone) first.
+    Series,
 }
 
 /// One input of a metric, with its validation rules.
@@ -139,6 +144,8 @@ pub struct Example {
     pub id: &'static str,
     /// The inputs, by input id.
     pub inputs: &'static [(&'static str, f64)],
+    /// A series input's cohorts (period 0 first), for the metrics that take one.
+    pub series: &'static [&'static [f64]],
     /// The exact result the spec gives.
     pub value: f64,
 }
@@ -170,13 +177,23 @@ pub struct MetricDef {
 pub struct Values {
     values: Vec<(&'static str, Option<f64>)>,
     period: Option<RatePeriod>,
+    series: Vec<Vec<f64>>,
 }
 
 impl Values {
     /// Inputs as read, in the catalog's order (`None`: left empty, no
     /// default), and the period of a metric that has one.
-    pub(crate) fn new(values: Vec<(&'static str, Option<f64>)>, period: Option<RatePeriod>) -> Values {
-        Values { values, period }
+    pub(crate) fn new(
+        values: Vec<(&'static str, Option<f64>)>,
+        period: Option<RatePeriod>,
+        series: Vec<Vec<f64>>,
+    ) -> Values {
+        Values { values, period, series }
+    }
+
+    /// The cohorts of a metric with a series input, one list per line typed.
+    pub fn series(&self) -> &[Vec<f64>] {
+        &self.series
     }
 
     /// The period the rate covers, for a metric with a period input.
@@ -247,12 +264,31 @@ pub struct Evaluation {
     pub reading: &'static str,
     /// Text keys (under `metric.<id>.warning.`) of warnings.
     pub warnings: Vec<&'static str>,
+    /// Curves to draw beside the result, for a metric that projects.
+    pub curves: Option<Curves>,
+}
+
+/// What a projection draws: the observed points and the model's curve, in
+/// the metric's unit, per period from 0.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Curves {
+    /// As observed (pooled over cohorts).
+    pub observed: Vec<f64>,
+    /// As the model projects to the horizon.
+    pub projected: Vec<f64>,
 }
 
 impl Evaluation {
     /// A result explained by one step and the default reading.
     pub fn simple(value: f64) -> Evaluation {
-        Evaluation { value, facts: Vec::new(), steps: vec!["main"], reading: "main", warnings: Vec::new() }
+        Evaluation {
+            value,
+            facts: Vec::new(),
+            steps: vec!["main"],
+            reading: "main",
+            warnings: Vec::new(),
+            curves: None,
+        }
     }
 
     /// Adds named numbers for the texts.

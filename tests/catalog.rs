@@ -9,13 +9,13 @@ use retention_metrics::{catalog, messages, Locale};
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-fn twenty_metrics_with_unique_ids_in_five_groups() {
+fn twenty_one_metrics_with_unique_ids_in_six_groups() {
     let metrics = catalog(Locale::En);
-    assert_eq!(metrics.len(), 20);
+    assert_eq!(metrics.len(), 21);
     let ids: BTreeSet<_> = metrics.iter().map(|m| m.id).collect();
-    assert_eq!(ids.len(), 20);
+    assert_eq!(ids.len(), 21);
     let groups: BTreeSet<_> = metrics.iter().map(|m| m.group).collect();
-    assert_eq!(groups, BTreeSet::from(["cost", "loyalty", "retention", "satisfaction", "value"]));
+    assert_eq!(groups, BTreeSet::from(["cost", "loyalty", "retention", "satisfaction", "subscription", "value"]));
     for spec_id in [
         "retention_rate",
         "churn_rate",
@@ -37,6 +37,7 @@ fn twenty_metrics_with_unique_ids_in_five_groups() {
         "redemption_rate",
         "contact_rate",
         "punch_card_cost",
+        "retention_projection",
     ] {
         assert!(ids.contains(spec_id), "{spec_id} missing");
     }

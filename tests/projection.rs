@@ -78,3 +78,52 @@ fn a_wrong_series_is_refused_by_cohort_and_period() {
         ErrorCode::CannotFit
     );
 }
+
+fn projected(text: &str, lang: Locale) -> Result<retention_metrics::MetricResult, retention_metrics::Rejected> {
+    use retention_metrics::{compute, ComputeOptions, RawInputs};
+    let raw: RawInputs = [
+        ("survival".to_string(), Some(RawValue::Text(text.into()))),
+        ("horizon".to_string(), Some(RawValue::Number(12.0))),
+        ("price".to_string(), Some(RawValue::Number(50.0))),
+        ("discount".to_string(), Some(RawValue::Number(1.0))),
+    ]
+    .into_iter()
+    .collect();
+    compute(
+        "retention_projection",
+        &raw,
+        &ComputeOptions { locale: Some(lang), lang: Some(lang), ..Default::default() },
+    )
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn the_calculator_reads_a_pasted_table_with_a_header_and_cohort_labels() {
+    let pasted = "Cohort\tMonth 0\tMonth 1\tMonth 2\n2024-01\t1000\t631\t468\n2024-02\t800\t520\n";
+    let result = projected(pasted, Locale::En).unwrap();
+    assert_eq!(result.series, [vec![1000.0, 631.0, 468.0], vec![800.0, 520.0]]);
+    let curves = result.curves.as_ref().unwrap();
+    assert_eq!((curves.observed.len(), curves.projected.len()), (3, 13));
+    assert!(result.steps[0].starts_with("Fitted to 2 cohorts over 2 periods"), "{}", result.steps[0]);
+    assert!(result.steps.iter().any(|s| s.starts_with("A new member's value: $50 ×")), "{:?}", result.steps);
+    assert_eq!(result.warnings.len(), 1, "two periods: a first sketch");
+    // In Polish, decimal commas and semicolons, as a Polish spreadsheet copies them.
+    let polish = projected("100; 63,1; 46,8; 38,2", Locale::Pl).unwrap();
+    assert_eq!(polish.series, [vec![100.0, 63.1, 46.8, 38.2]]);
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn the_calculator_marks_a_wrong_table_on_its_field() {
+    let fault = |text: &str| {
+        let rejected = projected(text, Locale::En).expect_err("refused");
+        (rejected.first().code, rejected.first().message.clone())
+    };
+    let (code, message) = fault("100 80 x");
+    assert_eq!(code, ErrorCode::NotANumber);
+    assert_eq!(message, "Members still paying after each period: “x” in line 1 is not a number.");
+    assert_eq!(fault("100 80\n100 90 95").0, ErrorCode::Inconsistent);
+    assert_eq!(fault("100").0, ErrorCode::Required);
+    assert_eq!(fault("0 0").0, ErrorCode::Zero);
+    assert_eq!(fault("100 100 100").0, ErrorCode::CannotFit);
+}

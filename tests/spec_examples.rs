@@ -64,7 +64,7 @@ fn every_catalog_example_computes_to_its_value() {
     for metric in catalog(Locale::En) {
         assert!(!metric.examples.is_empty(), "{} has no example to load", metric.id);
         for example in &metric.examples {
-            let raw = example.inputs.iter().map(|(k, v)| (k.to_string(), Some((*v).into()))).collect();
+            let raw = example_inputs(&metric, example);
             let result = succeed(metric.id, &raw, &ComputeOptions::default());
             assert_close(result.value, example.value);
         }
@@ -208,7 +208,7 @@ fn acquisition_vs_retention_against_the_usual_range() {
 fn no_text_is_left_with_a_placeholder_or_key() {
     for metric in catalog(Locale::En) {
         for example in &metric.examples {
-            let raw = example.inputs.iter().map(|(k, v)| (k.to_string(), Some((*v).into()))).collect();
+            let raw = example_inputs(&metric, example);
             let result = compute(metric.id, &raw, &ComputeOptions::default()).expect("example computes");
             let mut texts = vec![result.display.clone(), result.formula.clone(), result.reading.clone()];
             texts.extend(result.steps.iter().cloned());

@@ -32,7 +32,7 @@ import { sizeEmbedFrames } from "./embed/frames.js";
 /** An address beside this module, wherever the host page is. */
 const here = (path) => new URL(path, import.meta.url).href;
 
-const STYLESHEETS = ["shared/theme.css", "calculator/calculator.css", "embed/widget.css"].map(here);
+const STYLESHEETS = ["shared/theme.css", "calculator/calculator.css", "shared/charts.css", "embed/widget.css"].map(here);
 
 const darkPreference = matchMedia("(prefers-color-scheme: dark)");
 

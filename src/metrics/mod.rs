@@ -8,6 +8,7 @@ pub mod cost;
 pub mod loyalty;
 pub mod retention;
 pub mod satisfaction;
+pub mod subscription;
 pub mod value;
 
 use crate::error::ErrorCode;

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::sbg::{fit, Cohort, Sbg};
+use super::sbg::{fit, naive_value, Cohort, Pooled, Sbg};
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::format::{format_number, format_percent_to, Currency, Writer};
 use crate::ingest::number::{read_raw, RawValue};
@@ -17,10 +17,6 @@ use crate::text::{field_error, Texts};
 
 /// Periods a projection may reach: thirty years of months.
 pub const MAX_HORIZON: u32 = 360;
-
-/// A cohort given as percentages stands for this many members, as in the
-/// paper's examples: α and β do not depend on it, the log-likelihood does.
-pub const PERCENT_COHORT_SIZE: f64 = 1000.0;
 
 /// What a projection is asked for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -148,7 +144,7 @@ pub fn read_options(
 pub type RawSeries = Vec<Option<RawValue>>;
 
 /// Reads the cohorts: a series that starts at 100 is in percent (a cohort
-/// of 1,000, as the paper's), any other in counts. Each must start above 0,
+/// of 1,000, as the paper's), any other in counts ([`Cohort::from_series`]). Each must start above 0,
 /// never rise, and have at least period 1.
 pub fn read_cohorts(series: &[RawSeries], lang: Locale) -> Result<Vec<Cohort>, FieldError> {
     let one = series.len() == 1;
@@ -184,8 +180,7 @@ pub fn read_cohorts(series: &[RawSeries], lang: Locale) -> Result<Vec<Cohort>, F
                 }
                 read.push(value);
             }
-            let scale = if read[0] == 100.0 { PERCENT_COHORT_SIZE / 100.0 } else { 1.0 };
-            Ok(Cohort { survivors: read.iter().map(|v| v * scale).collect() })
+            Ok(Cohort::from_series(&read))
         })
         .collect()
 }
@@ -195,8 +190,8 @@ pub fn read_cohorts(series: &[RawSeries], lang: Locale) -> Result<Vec<Cohort>, F
 pub fn project(cohorts: &[Cohort], options: &ProjectionOptions) -> Result<Projection, Rejected> {
     let lang = options.lang;
     let refuse = |key: &str| Rejected { errors: vec![field_error(lang, "survival", ErrorCode::CannotFit, key, &[])] };
-    let (lost, at_risk) = pooled_losses(cohorts);
-    if lost == 0.0 {
+    let pooled = Pooled::of(cohorts);
+    if pooled.lost == 0.0 {
         return Err(refuse("data.projection.error.nobody_left"));
     }
     if cohorts.iter().all(|c| c.survivors.iter().skip(1).all(|&s| s == 0.0)) {
@@ -209,17 +204,15 @@ pub fn project(cohorts: &[Cohort], options: &ProjectionOptions) -> Result<Projec
     let model = found.params;
     let observed_periods = cohorts.iter().map(|c| c.survivors.len() - 1).max().unwrap_or(0);
     let discount = options.discount_percent / 100.0;
-    let naive_churn = lost / at_risk;
+    let naive_churn = pooled.churn();
     let naive_lifetime = (naive_churn > 0.0).then(|| 1.0 / naive_churn);
     let residual_lifetime = model.discounted_residual_lifetime(observed_periods as u32, discount);
     let value = options.price.map(|price| SubscriptionValue {
         price,
         discount_percent: options.discount_percent,
-        lifetime_value: model.discounted_residual_lifetime(0, discount).map(|rest| price * (1.0 + rest)),
+        lifetime_value: model.member_value(price, discount),
         residual_value: residual_lifetime.map(|rest| price * rest),
-        // Losing the same share c each period, paying at each start:
-        // Σ (1 − c)^k / (1 + d)^k = (1 + d) / (d + c).
-        naive_value: (naive_churn > 0.0).then(|| price * (1.0 + discount) / (discount + naive_churn)),
+        naive_value: naive_value(price, naive_churn, discount),
     });
     let words = Words { texts: Texts::for_locale(lang), writer: Writer { lang, currency: options.currency } };
     let survival = model.survival(options.horizon);
@@ -231,7 +224,7 @@ pub fn project(cohorts: &[Cohort], options: &ProjectionOptions) -> Result<Projec
         cohorts: cohorts.len(),
         observed_periods,
         retention: (1..=options.horizon).map(|t| 100.0 * model.retention(t)).collect(),
-        observed: pooled_survival(cohorts),
+        observed: pooled.survival,
         mean_churn: 100.0 * model.alpha / (model.alpha + model.beta),
         polarization: 1.0 / (model.alpha + model.beta + 1.0),
         expected_lifetime: model.expected_lifetime(),
@@ -245,27 +238,6 @@ pub fn project(cohorts: &[Cohort], options: &ProjectionOptions) -> Result<Projec
         naive: words.naive(&model, naive_churn, naive_lifetime),
         survival: survival.into_iter().map(|s| 100.0 * s).collect(),
     })
-}
-
-/// Members lost and members at risk over every observed period of every cohort.
-fn pooled_losses(cohorts: &[Cohort]) -> (f64, f64) {
-    cohorts
-        .iter()
-        .flat_map(|c| c.survivors.windows(2))
-        .fold((0.0, 0.0), |(lost, risk), w| (lost + w[0] - w[1], risk + w[0]))
-}
-
-/// The cohorts' survival per period, pooled: the members still there of
-/// the cohorts observed that long, over those cohorts' sizes.
-fn pooled_survival(cohorts: &[Cohort]) -> Vec<f64> {
-    let longest = cohorts.iter().map(|c| c.survivors.len()).max().unwrap_or(0);
-    (0..longest)
-        .map(|t| {
-            let seen = cohorts.iter().filter(|c| c.survivors.len() > t);
-            let (kept, size) = seen.fold((0.0, 0.0), |(k, s), c| (k + c.survivors[t], s + c.survivors[0]));
-            100.0 * kept / size
-        })
-        .collect()
 }
 
 /// The texts and the number writer the projection speaks with.

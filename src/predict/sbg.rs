@@ -67,6 +67,13 @@ impl Sbg {
         None
     }
 
+    /// What a new member is worth at `price` a period, paid at the start of
+    /// each period they are a member: the first payment and the discounted
+    /// ones still to come; `None` when that has no end.
+    pub fn member_value(&self, price: f64, discount: f64) -> Option<f64> {
+        self.discounted_residual_lifetime(0, discount).map(|rest| price * (1.0 + rest))
+    }
+
     /// The discounted expected lifetime of a member who has stayed `after`
     /// periods: the payments still to come, one at the start of each later
     /// period they are a member, each worth 1 / (1 + d)^k k periods on,
@@ -99,6 +106,67 @@ impl Sbg {
 pub struct Cohort {
     /// Survivors per period, period 0 first; never increasing.
     pub survivors: Vec<f64>,
+}
+
+/// A cohort given as percentages stands for this many members, as in the
+/// paper's examples: α and β do not depend on it, the log-likelihood does.
+pub const PERCENT_COHORT_SIZE: f64 = 1000.0;
+
+impl Cohort {
+    /// A cohort as typed: a series that starts at 100 is in percent (a
+    /// cohort of [`PERCENT_COHORT_SIZE`]), any other in members.
+    pub fn from_series(series: &[f64]) -> Cohort {
+        let scale = if series.first() == Some(&100.0) { PERCENT_COHORT_SIZE / 100.0 } else { 1.0 };
+        Cohort { survivors: series.iter().map(|v| v * scale).collect() }
+    }
+}
+
+/// What the cohorts themselves show, pooled: the members lost and the
+/// members at risk over every observed period, and the survival per period
+/// of the cohorts observed that long.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pooled {
+    /// Members who left, over all periods and cohorts.
+    pub lost: f64,
+    /// Members at the start of each period, summed.
+    pub at_risk: f64,
+    /// Survival in percent per period (0 = 100).
+    pub survival: Vec<f64>,
+}
+
+impl Pooled {
+    /// Pools `cohorts`.
+    pub fn of(cohorts: &[Cohort]) -> Pooled {
+        let (lost, at_risk) = cohorts
+            .iter()
+            .flat_map(|c| c.survivors.windows(2))
+            .fold((0.0, 0.0), |(lost, risk), w| (lost + w[0] - w[1], risk + w[0]));
+        let longest = cohorts.iter().map(|c| c.survivors.len()).max().unwrap_or(0);
+        let survival = (0..longest)
+            .map(|t| {
+                let seen = cohorts.iter().filter(|c| c.survivors.len() > t);
+                let (kept, size) = seen.fold((0.0, 0.0), |(k, s), c| (k + c.survivors[t], s + c.survivors[0]));
+                100.0 * kept / size
+            })
+            .collect();
+        Pooled { lost, at_risk, survival }
+    }
+
+    /// The share lost per period on average: lost / at risk.
+    pub fn churn(&self) -> f64 {
+        if self.at_risk > 0.0 {
+            self.lost / self.at_risk
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A member's value at `price` a period paid at each period's start when
+/// the same share `churn` leaves every period: Σ (1 − c)^k / (1 + d)^k =
+/// price × (1 + d) / (d + c); `None` when nobody leaves and nothing is discounted.
+pub fn naive_value(price: f64, churn: f64, discount: f64) -> Option<f64> {
+    (discount + churn > 0.0).then(|| price * (1.0 + discount) / (discount + churn))
 }
 
 /// A fit of one or more cohorts.

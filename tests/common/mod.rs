@@ -52,3 +52,21 @@ pub fn fail<V: Into<RawValue> + Copy>(id: &str, pairs: &[(&str, V)], field: &str
 pub fn period(id: &str) -> RawInputs {
     [("period".to_string(), Some(RawValue::Text(id.to_string())))].into_iter().collect()
 }
+
+/// A catalog example's inputs as the page loads them: its numbers, and its
+/// cohorts typed as lines into the metric's series input.
+pub fn example_inputs(
+    metric: &retention_metrics::MetricInfo,
+    example: &retention_metrics::catalog::ExampleInfo,
+) -> RawInputs {
+    let mut raw: RawInputs = example.inputs.iter().map(|(k, v)| (k.to_string(), Some((*v).into()))).collect();
+    if let Some(input) = metric.inputs.iter().find(|i| i.kind == retention_metrics::metric::InputKind::Series) {
+        let lines: Vec<String> = example
+            .series
+            .iter()
+            .map(|cohort| cohort.iter().map(f64::to_string).collect::<Vec<_>>().join(" "))
+            .collect();
+        raw.insert(input.id.to_string(), Some(RawValue::Text(lines.join("\n"))));
+    }
+    raw
+}

@@ -5,6 +5,7 @@
 import { el, fill, shown, showFieldError, currencySelect, setting } from "../shared/dom.js";
 import { copyOrSelect } from "../shared/copy-text.js";
 import { benchmarkBlock } from "../shared/benchmark.js";
+import { lineChart } from "../shared/charts.js";
 
 /** A number from an example, written the way the reader types numbers (7,5 in Polish). */
 function typedNumber(value, lang) {
@@ -16,16 +17,24 @@ function typedNumber(value, lang) {
   }
 }
 
+/** Cohorts as the reader types them: a line each, numbers apart by spaces, in their number format. */
+function typedSeries(series, lang) {
+  return series.map((cohort) => cohort.map((value) => typedNumber(value, lang)).join(" ")).join("\n");
+}
+
 /** A catalog input as a labelled field with its help and error; the value goes to `state.values`. */
 function inputField(spec, { t, state, onInput, onLeave }) {
   const inputId = `input-${spec.id}`;
   const helpId = `help-${spec.id}`;
   const hasDefault = spec.default !== undefined && spec.default !== null;
-  const input = el("input", {
+  // A series (cohorts pasted from a spreadsheet) takes lines: a text area.
+  const series = spec.kind === "series";
+  const input = el(series ? "textarea" : "input", {
     id: inputId,
     name: spec.id,
-    type: "text",
-    inputmode: "decimal",
+    type: series ? null : "text",
+    rows: series ? 4 : null,
+    inputmode: series ? null : "decimal",
     autocomplete: "off",
     spellcheck: "false",
     placeholder: hasDefault ? typedNumber(spec.default, state.numberLocale) : null,
@@ -99,7 +108,7 @@ function exampleButtons(metric, t, onLoad) {
       "data-example": example.id,
       "aria-label": t("ui.load_example", { name: shown(example.name) }),
       text: shown(example.name),
-      onclick: () => onLoad(example.inputs),
+      onclick: () => onLoad(example),
     })));
 }
 
@@ -156,8 +165,30 @@ function resultDetails({ t, metric, result }) {
   if (result && Array.isArray(result.steps) && result.steps.length > 0) {
     details.push(part(t("ui.steps"), el("ol", { class: "steps" }, result.steps.map((step) => el("li", {}, el("code", { text: shown(step) })))), "result__steps"));
   }
+  if (result && result.curves) details.unshift(part(t("ui.projection.chart"), projectionChart(t, result), "result__chart"));
   if (result && result.benchmark && result.benchmark.text) details.push(part(t("ui.benchmark"), benchmarkBlock(t, result.benchmark), "result__benchmark"));
   return details;
+}
+
+/** A projection's chart: the cohorts' own survival as points, the model's curve to the horizon. */
+function projectionChart(t, result) {
+  const { observed, projected } = result.curves;
+  const labels = projected.map((_, period) => String(period));
+  const percent = (n) => `${Math.round(n)}%`;
+  return lineChart({
+    id: "result-projection-chart",
+    title: t("ui.projection.chart"),
+    description: t("ui.projection.chart_description", { periods: observed.length - 1, horizon: projected.length - 1 }),
+    labels,
+    series: [
+      { id: "expected", name: t("ui.projection.model"), values: projected, mark: "circle" },
+      { id: "actual", name: t("ui.projection.observed"), values: projected.map((_, i) => (i < observed.length ? observed[i] : null)), mark: "square" },
+    ],
+    yLabel: t("ui.projection.axis_y"),
+    xLabel: t("ui.projection.axis_x"),
+    yFormat: percent,
+    pointLabel: (label, series, value) => t("ui.projection.point", { period: label, series: series.name, value: `${value.toFixed(1)}%` }),
+  });
 }
 
 /** "Copy link": copies the address, else shows it selected for Ctrl+C. */
@@ -224,10 +255,12 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     return built.node;
   }
 
-  /** Replaces every value (an example's inputs, or none to clear the form). */
-  function setValues(inputs) {
+  /** Replaces every value (an example's inputs and cohorts, or none to clear the form). */
+  function setValues({ inputs = {}, series = [] } = {}) {
     state.values = {};
     for (const [id, value] of Object.entries(inputs)) state.values[id] = typedNumber(value, state.numberLocale);
+    const seriesInput = state.metric.inputs.find((input) => input.kind === "series");
+    if (seriesInput && series.length > 0) state.values[seriesInput.id] = typedSeries(series, state.numberLocale);
     state.touched = new Set();
     for (const [id, { input }] of fields) {
       // A select falls back to its first choice (the default) when cleared.
@@ -251,7 +284,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
   function form(metric) {
     const clear = el("button", { type: "button", class: "button button--small form__clear", text: t("ui.clear") });
     clear.addEventListener("click", () => {
-      setValues({});
+      setValues();
       const first = fields.values().next().value;
       if (first) first.input.focus();
     });
@@ -333,5 +366,5 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     onResult(result);
   }
 
-  return { show, refresh, loadExample: (example) => setValues(example.inputs) };
+  return { show, refresh, loadExample: setValues };
 }

@@ -1,0 +1,107 @@
+//! Subscription family: projected retention of members from one or more
+//! sign-up cohorts (the shifted-beta-geometric model, [`crate::predict::sbg`]),
+//! with a member's value against the naive "1 / churn".
+
+use crate::error::ErrorCode;
+use crate::metric::{
+    Curves, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
+    Violation,
+};
+use crate::predict::sbg::{fit, naive_value, Cohort, Pooled};
+
+/// Periods a projection may reach: thirty years of months.
+pub const MAX_HORIZON: f64 = 360.0;
+
+/// Periods observed below which a projection is only a first sketch.
+const FEW_PERIODS: usize = 3;
+
+/// The paper's two cohorts of 1,000 customers (Fader & Hardie 2007).
+const REGULAR: &[f64] = &[100.0, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1];
+const HIGH_END: &[f64] = &[100.0, 86.9, 74.3, 65.3, 59.3, 55.1, 51.7, 49.1];
+
+/// Catalog entries of the subscription family.
+pub const DEFINITIONS: &[MetricDef] = &[MetricDef {
+    id: "retention_projection",
+    group: Group::Subscription,
+    unit: Unit::Percent,
+    decimals: 1,
+    inputs: &[
+        In::new("survival", Series),
+        In::new("horizon", Count).default(12.0).at_least(1.0),
+        In::new("price", Money).optional(),
+        In::new("discount", Percent).default(0.0),
+    ],
+    examples: &[
+        Example { id: "regular", series: &[REGULAR], inputs: &[("horizon", 12.0)], value: 17.003_745_280_986_266 },
+        Example { id: "high_end", series: &[HIGH_END], inputs: &[("horizon", 12.0)], value: 37.799_907_160_403_81 },
+    ],
+    benchmark: None,
+    evaluate: evaluate_projection,
+}];
+
+fn evaluate_projection(v: &Values) -> Result<Evaluation, Violation> {
+    let cohorts: Vec<Cohort> = v.series().iter().map(|series| Cohort::from_series(series)).collect();
+    let horizon = v.get("horizon");
+    let refuse = |field: &'static str, code, message| Err(Violation { field, code, message, facts: Vec::new() });
+    if horizon > MAX_HORIZON {
+        let most = Fact::new("max", MAX_HORIZON, FactKind::Count);
+        return Err(Violation { field: "horizon", code: ErrorCode::OutOfRange, message: "horizon", facts: vec![most] });
+    }
+    let pooled = Pooled::of(&cohorts);
+    if pooled.lost == 0.0 {
+        return refuse("survival", ErrorCode::CannotFit, "nobody_left");
+    }
+    if cohorts.iter().all(|c| c.survivors[1..].iter().all(|&s| s == 0.0)) {
+        return refuse("survival", ErrorCode::CannotFit, "everybody_left");
+    }
+    let found = fit(&cohorts);
+    if !found.converged {
+        return refuse("survival", ErrorCode::CannotFit, "no_maximum");
+    }
+    let model = found.params;
+    let h = horizon as u32;
+    let survival = model.survival(h);
+    let value = 100.0 * survival[h as usize];
+    let periods = pooled.survival.len() - 1;
+    let polarization = 1.0 / (model.alpha + model.beta + 1.0);
+    let churn = pooled.churn();
+    let discount = v.get("discount") / 100.0;
+    let mut evaluation = Evaluation::simple(value).with_facts([
+        Fact::new("alpha", model.alpha, FactKind::Fraction),
+        Fact::new("beta", model.beta, FactKind::Fraction),
+        Fact::new("cohorts", cohorts.len() as f64, FactKind::Count),
+        Fact::new("periods", periods as f64, FactKind::Count),
+        Fact::new("first", 100.0 * model.retention(1), FactKind::Percent),
+        Fact::new("last", 100.0 * model.retention(h), FactKind::Percent),
+        Fact::new("churn", 100.0 * churn, FactKind::Percent),
+        Fact::new("naive_periods", 1.0 / churn, FactKind::Number),
+    ]);
+    // The main step is the survival itself; the main reading, members who differ somewhat.
+    evaluation.steps = vec!["fit", "retention", "main", "naive"];
+    evaluation.reading = if polarization >= 0.3 {
+        "wide"
+    } else if polarization >= 0.1 {
+        "main"
+    } else {
+        "alike"
+    };
+    if let Some(price) = v.opt("price") {
+        match model.member_value(price, discount) {
+            Some(clv) => {
+                evaluation.facts.push(Fact::new("clv", clv, FactKind::Money));
+                evaluation.steps.push("value");
+            }
+            None => evaluation.warnings.push("endless"),
+        }
+        if let Some(naive) = naive_value(price, churn, discount) {
+            evaluation.facts.push(Fact::new("naive_value", naive, FactKind::Money));
+            evaluation.steps.push("naive_value");
+        }
+    }
+    if periods < FEW_PERIODS {
+        evaluation.warnings.push("short");
+    }
+    evaluation.curves =
+        Some(Curves { observed: pooled.survival, projected: survival.iter().map(|s| 100.0 * s).collect() });
+    Ok(evaluation)
+}
