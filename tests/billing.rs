@@ -20,12 +20,13 @@ fn a_stripe_like_export_with_an_annual_plan() {
          cus_1,2024-01-03 10:00,2000.00,year,Studio annual\n\
          cus_2,2024-01-15 09:00,49.00,month,Studio\n\
          cus_2,2024-02-15 09:00,59.00,month,Studio plus\n\
-         cus_3,2024-02-20 12:00,49.00,month,Studio\n",
+         cus_3,2024-02-20 12:00,49.00,month,Studio\n\
+         cus_4,2024-03-02 08:00,49.00,month,Studio\n",
     );
-    assert_eq!((report.input.rows, report.input.charges, report.input.customers), (4, 4, 3));
+    assert_eq!((report.input.rows, report.input.charges, report.input.customers), (5, 5, 4));
     assert_eq!(report.input.columns.interval.as_deref(), Some("Interval"));
     let months = &report.movements.months;
-    assert_eq!(months.len(), 12, "the annual plan pays through December");
+    assert_eq!(months.len(), 3, "the export ends in March, though the annual plan pays on: those months are to come");
     assert!((months[0].new - (2000.0 / 12.0 + 49.0)).abs() < 1e-9);
     assert_eq!((months[1].expansion, months[1].new), (10.0, 49.0));
     // cus_2 and cus_3 pay nothing in March: both churn.

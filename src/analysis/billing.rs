@@ -327,7 +327,8 @@ pub fn analyze_subscriptions(bytes: &[u8], options: &BillingOptions) -> Result<S
     // Second pass: each charge's months.
     let mut mrr: Vec<Mrr> = Vec::new();
     let mut plan_of: Vec<u32> = Vec::new(); // each MRR row's plan (u32::MAX: none), for the plans' split
-    let mut used = 0;
+    let mut charges_end: Option<Month> = None;
+    let mut skips_after_order = 0; // charges whose date the settled order rules out
     for charge in &charges {
         let first = match charge.when {
             When::Month(month) => month,
@@ -335,18 +336,25 @@ pub fn analyze_subscriptions(bytes: &[u8], options: &BillingOptions) -> Result<S
                 Some(day) => day.month(),
                 None => {
                     skips.add(charge.line, SkipReason::DateOrder, "");
+                    skips_after_order += 1;
                     continue;
                 }
             },
         };
-        used += 1;
+        charges_end = Some(charges_end.map_or(first, |end| end.max(first)));
         let spread = spread_charge(charge.customer, first, charge.amount, charge.months);
         plan_of.extend(spread.iter().map(|_| charge.plan));
         mrr.extend(spread);
     }
-    if used == 0 {
+    let Some(last_charge) = charges_end else {
         return Err(field_error(lang, "amount", ErrorCode::NoData, "data.billing.error.no_charges", &[]));
-    }
+    };
+    // The export ends with its last charge: the months an annual plan has
+    // paid for beyond it are still to come, and would show every monthly
+    // member as lost.
+    let kept: Vec<(Mrr, u32)> = mrr.into_iter().zip(plan_of).filter(|(m, _)| m.month <= last_charge).collect();
+    let (mrr, plan_of): (Vec<Mrr>, Vec<u32>) = kept.into_iter().unzip();
+    let mrr_charges = charges.len() - skips_after_order;
     let moved = movements(&mrr);
     let plans = plan_split(&mrr, &plan_of, &plan_names);
     let skipped = skips.finish();
@@ -354,7 +362,7 @@ pub fn analyze_subscriptions(bytes: &[u8], options: &BillingOptions) -> Result<S
     Ok(SubscriptionsReport {
         input: BillingInput {
             rows: read_rows,
-            charges: used,
+            charges: mrr_charges,
             customers: customers.len(),
             amount_is_mrr: mrr_column.is_some(),
             columns: BillingColumns {

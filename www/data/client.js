@@ -151,7 +151,7 @@ export function createDataClient({ startWorker = startDataWorker } = {}) {
  * what it showed). Cancelling ends only this section's call: the other
  * section's, on the same client, carries on.
  */
-export function createSectionRunner(client, { box, input, show, progress }) {
+export function createSectionRunner(client, { box, input, show, progress, onError = () => false }) {
   let current = null; // the AbortController of the run in progress
 
   async function run(method, source, options) {
@@ -167,7 +167,8 @@ export function createSectionRunner(client, { box, input, show, progress }) {
     } catch (err) {
       if (err instanceof Cancelled) return undefined;
       box.replaceChildren();
-      input.showError(err.message);
+      // A section may answer some errors itself (ask how dates are written).
+      if (!onError(err)) input.showError(err.message);
       return null;
     } finally {
       if (current === mine) {

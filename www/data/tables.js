@@ -346,7 +346,20 @@ function lastPeriodComparison(report, { t, fmt, links }) {
 
 // ---- Cohorts ------------------------------------------------------------------
 
-export function cohortSection(report, { t, fmt, lang }) {
+/**
+ * A cohort's members month by month, when they only ever fall (as members
+ * of a subscription do) and at least two full months follow its first:
+ * what the projection calculator takes. Counts, from the percentages and
+ * the cohort's size; the month still under way is left out.
+ */
+function cohortSurvival(cohort, partialAt) {
+  const full = cohort.percent.slice(0, partialAt >= 0 ? partialAt : cohort.percent.length).filter((p) => p !== null && p !== undefined);
+  const counts = full.map((p) => Math.round((cohort.size * p) / 100));
+  const falling = counts.every((n, i) => i === 0 || n <= counts[i - 1]);
+  return falling && counts.length >= 3 && counts[counts.length - 1] < counts[0] ? counts : null;
+}
+
+export function cohortSection(report, { t, fmt, lang, links }) {
   const captionId = "data-cohorts-caption";
   const caption = t("data.page.cohorts.caption");
   const width = Math.max(report.cohort_average.length, ...report.cohorts.map((c) => c.percent.length));
@@ -366,8 +379,18 @@ export function cohortSection(report, { t, fmt, lang }) {
     const partialAt = cohort.partial && lastMonth ? monthsBetween(cohort.cohort, lastMonth) : -1;
     const cells = [];
     for (let i = 0; i < width; i += 1) cells.push(cell(cohort.percent[i] ?? null, i === partialAt));
+    const survival = links && links.projectionHref ? cohortSurvival(cohort, partialAt) : null;
+    // One click from the heat map to the projection, for a cohort that only falls.
+    const project = survival
+      ? el("a", {
+        class: "open-calculator",
+        href: links.projectionHref(survival),
+        "aria-label": t("data.page.cohorts.project_label", { cohort: fmt.period(cohort.cohort) }),
+        text: t("data.page.cohorts.project"),
+      })
+      : null;
     return el("tr", { "data-cohort": cohort.cohort },
-      el("th", { scope: "row", class: "cohort-name" }, el("time", { datetime: cohort.cohort, text: fmt.period(cohort.cohort) })),
+      el("th", { scope: "row", class: "cohort-name" }, el("time", { datetime: cohort.cohort, text: fmt.period(cohort.cohort) }), project ? " " : null, project),
       el("td", { class: "num cohort-size", text: fmt.integer(cohort.size) }),
       cells);
   });

@@ -18,6 +18,7 @@ import { createProgress } from "./progress.js";
 import { reportSections } from "./report.js";
 import { createSurveySection } from "./survey.js";
 import { createCostsSection } from "./costs.js";
+import { createSubscriptionsSection } from "./subscriptions.js";
 import { createCustomersSection } from "./customers/section.js";
 import { createHistorySection } from "./history/section.js";
 import { reopenedBanner, withoutFile } from "./history/reopened.js";
@@ -32,16 +33,18 @@ const MAPPING_CODES = ["missing_column", "unknown_column", "ambiguous_date_order
 
 /**
  * @param {HTMLElement} root  the view's container
- * @param {{ state, settings: { period, window }, sectors, compare, goals, whatIf, calculatorHref, openCalculator, onSettingsChange }} hooks
+ * @param {{ state, settings: { period, window }, sectors, compare, goals, whatIf, calculatorHref, churnHref, projectionHref, openCalculator, onSettingsChange }} hooks
  *   state: the page state shared with page/app.js (lang, numberLocale, currency, currencies, sector);
  *   settings: period and window from the address; sectors(): the sectors to compare with;
  *   compare(values): the retention calculator's comparison for S, E, N and the period, or null;
  *   goals: { forMetric(id), convert(metric, value, from, to) }: the goals set in the calculator;
  *   whatIf(options): a what-if block (whatif/panel.js) to start from the file's figures;
  *   calculatorHref(values) / openCalculator(values): the retention calculator with S, E, N and the period;
+ *   churnHref(values): the churn calculator with S and L (a subscription month's customers);
+ *   projectionHref(values): the projection calculator with a cohort's members per month;
  *   onSettingsChange(): the address should be rewritten
  */
-export function createDataView(root, { state, settings, sectors, compare, goals, whatIf, calculatorHref, openCalculator, onSettingsChange }) {
+export function createDataView(root, { state, settings, sectors, compare, goals, whatIf, calculatorHref, churnHref, projectionHref, openCalculator, onSettingsChange }) {
   const orders = createDataClient(); // transactions, previews, segment lists
   const side = createDataClient(); // survey and costs, so Cancel does not touch them
   let t = (key) => key;
@@ -70,6 +73,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
   let statusBox = null;
   let survey = null;
   let costs = null;
+  let subscriptions = null;
   let customers = null;
 
   const lang = () => state.lang;
@@ -93,6 +97,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
       customers.refresh();
       survey.refresh();
       costs.refresh();
+      subscriptions.refresh();
     },
   });
 
@@ -259,6 +264,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
         openCalculator(periodValues(row));
       },
       compare: (row) => compare(periodValues(row)),
+      projectionHref: (counts) => projectionHref({ survival: counts.join(" ") }),
     };
   }
 
@@ -448,13 +454,15 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
     fmt = makeFormat();
     survey = createSurveySection({ t, getFormat: () => fmt, client: side, lang });
     costs = createCostsSection({ t, getFormat: () => fmt, client: side, lang });
+    subscriptions = createSubscriptionsSection({ t, getFormat: () => fmt, client: side, lang, churnHref });
     root.replaceChildren(
       el("div", { class: "data-head" },
         el("h2", { id: "data-heading", class: "data-head__title", tabindex: "-1", text: t("data.page.title") }),
         el("p", { class: "data-head__intro", text: t("data.page.intro") })),
       ordersPanel(),
       survey.root,
-      costs.root);
+      costs.root,
+      subscriptions.root);
     if (keptShown) {
       staleBehindKept = Boolean(report);
       showReport();

@@ -9,6 +9,7 @@ const METHODS = Object.fromEntries([
   "analyzeTransactions",
   "analyzeSurvey",
   "analyzeCosts",
+  "analyzeSubscriptions",
   "previewTable",
   "segmentCsv",
   "skippedRowsCsv",

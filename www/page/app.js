@@ -247,6 +247,8 @@ async function run(engine) {
       state,
       settings: { period: address.values.period, window: address.values.window },
       calculatorHref: (values) => calculatorHref("retention_rate", values),
+      churnHref: (values) => calculatorHref("churn_rate", values),
+      projectionHref: (values) => calculatorHref("retention_projection", values),
       sectors: () => (metrics.find((m) => m.id === "retention_rate") || {}).sectors || [],
       goals: { forMetric: goalFor, convert: engine.convertRate },
       whatIf: (options) => whatIf.block(options),
