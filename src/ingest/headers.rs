@@ -35,7 +35,17 @@ const WORDS: [Words; 7] = [
     Words {
         role: Role::Date,
         best: &["created at", "date", "order date", "data", "дата", "datum", "fecha", "data zamówienia", "дата заказа"],
-        exact: &["paid at", "processed at", "created", "created (utc)", "time", "day", "when", "data złożenia", "дата создания"],
+        exact: &[
+            "paid at",
+            "processed at",
+            "created",
+            "created (utc)",
+            "time",
+            "day",
+            "when",
+            "data złożenia",
+            "дата создания",
+        ],
         stems: &[
             "date",
             "time",
