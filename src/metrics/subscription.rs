@@ -77,7 +77,23 @@ fn evaluate_projection(v: &Values) -> Result<Evaluation, Violation> {
         Fact::new("naive_periods", 1.0 / churn, FactKind::Number),
     ]);
     // The main step is the survival itself; the main reading, members who differ somewhat.
-    evaluation.steps = vec!["fit", "retention", "main", "naive"];
+    evaluation.steps = vec!["fit", "retention", "main"];
+    match (model.expected_lifetime(), model.median_lifetime()) {
+        (Some(mean), _) => {
+            evaluation.facts.push(Fact::new("lifetime", mean, FactKind::Number));
+            evaluation.steps.push("lifetime");
+        }
+        (None, Some(median)) => {
+            evaluation.facts.push(Fact::new("median", f64::from(median), FactKind::Count));
+            evaluation.steps.push("lifetime_endless");
+        }
+        (None, None) => {}
+    }
+    if let Some(rest) = model.discounted_residual_lifetime(periods as u32, discount) {
+        evaluation.facts.push(Fact::new("residual", rest, FactKind::Number));
+        evaluation.steps.push("residual");
+    }
+    evaluation.steps.push("naive");
     evaluation.reading = if polarization >= 0.3 {
         "wide"
     } else if polarization >= 0.1 {

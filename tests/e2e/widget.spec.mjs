@@ -186,7 +186,7 @@ test('without `metric` the widget offers every metric; the keyboard moves throug
     document.querySelector('article').append(widget);
   });
   const all = page.locator('#all');
-  await expect(all.locator('.picker a[data-metric]')).toHaveCount(20);
+  await expect(all.locator('.picker a[data-metric]')).toHaveCount(21);
   await all.locator('#metric-search').fill('rate');
   await all.locator('#metric-search').press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -281,3 +281,19 @@ for (const shot of SHOTS) {
     await page.screenshot({ path: `${testInfo.project.outputDir}/screenshots/${shot.name}.png`, fullPage: true });
   });
 }
+
+test('the projection is embedded like any metric: its example, its chart in the widget\'s own styles', async ({ page }) => {
+  await openHost(page);
+  const polish = page.locator('#polish');
+  await polish.evaluate((node) => {
+    node.setAttribute('metric', 'retention_projection');
+    node.setAttribute('example', 'regular');
+  });
+  await expect(polish.locator('.metric__name')).toHaveText(/retencj/i);
+  await expect(polish.locator('#input-survival')).toHaveValue('100 63,1 46,8 38,2 32,6 28,9 26,2 24,1');
+  await expect(polish.locator('.result__value')).toHaveText('17%');
+  const line = polish.locator('#result-projection-chart .chart__line--expected').first();
+  await expect(line).toBeVisible();
+  // The chart's colours come with the widget (shared/charts.css), not from the host.
+  expect(await css(line, 'stroke')).not.toBe('none');
+});

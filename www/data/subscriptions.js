@@ -32,10 +32,10 @@ const MONTH_COLUMNS = [
 ];
 
 /**
- * @param {{ t, getFormat: () => format, client, lang: () => string, churnHref: (values) => string }} context
- *   churnHref: the churn calculator's address with S and L filled in
+ * @param {{ t, getFormat: () => format, client, lang: () => string, metricHref: (metricId, values) => string }} context
+ *   metricHref: a calculator's address with values filled in (a month's churn, its MRR)
  */
-export function createSubscriptionsSection({ t, getFormat, client, lang, churnHref }) {
+export function createSubscriptionsSection({ t, getFormat, client, lang, metricHref }) {
   let source = null;
   let lastReport = null;
   let dateOrder = null; // asked when the dates read either way
@@ -110,7 +110,7 @@ export function createSubscriptionsSection({ t, getFormat, client, lang, churnHr
       el("th", { scope: "row" }, el("time", { datetime: month.month, text: fmt.period(month.month) })),
       MONTH_COLUMNS.map(([key, , kind]) => el("td", { class: "num", "data-col": key }, key === "customer_churn" && month.customers_start > 0
         ? el("a", {
-          href: churnHref({ start: month.customers_start, lost: month.customers_churned, period: "month" }),
+          href: metricHref("churn_rate", { start: month.customers_start, lost: month.customers_churned, period: "month" }),
           "aria-label": t("data.page.subscriptions.open_churn", { month: fmt.period(month.month) }),
           text: cell(fmt, kind, month[key]),
         })
@@ -154,9 +154,18 @@ export function createSubscriptionsSection({ t, getFormat, client, lang, churnHr
       show(report);
       document.getElementById("subscriptions-month")?.focus();
     });
-    const card = (key, label, value) => el("div", { class: "card", "data-total": key },
+    const card = (key, label, value, link = null) => el("div", { class: "card", "data-total": key },
       el("dt", { class: "card__label", text: t(`data.page.subscriptions.card.${label}`) }),
-      el("dd", { class: "card__value", text: value }));
+      el("dd", { class: "card__value", text: value }),
+      link ? el("dd", { class: "card__detail" }, link) : null);
+    // MRR = customers × ARPA, as the MRR calculator works it out.
+    const mrrLink = last.customers_end > 0
+      ? el("a", {
+        class: "open-calculator",
+        href: metricHref("monthly_recurring_revenue", { customers: last.customers_end, arpc: Math.round(last.arpa * 100) / 100 }),
+        text: t("data.page.subscriptions.open_mrr"),
+      })
+      : null;
     const csv = () => files.csv([
       [t("data.page.subscriptions.col.month"), ...MONTH_COLUMNS.map(([, label, kind]) => {
         const heading = t(`data.page.subscriptions.col.${label}`);
@@ -166,7 +175,7 @@ export function createSubscriptionsSection({ t, getFormat, client, lang, churnHr
     ], lang());
     fill(resultBox,
       el("dl", { class: "cards" },
-        card("mrr", "mrr", money(fmt, last.mrr_end)),
+        card("mrr", "mrr", money(fmt, last.mrr_end), mrrLink),
         card("customers", "customers", fmt.integer(last.customers_end)),
         card("arpa", "arpa", cell(fmt, "money", last.arpa)),
         card("nrr", "nrr", cell(fmt, "percent", picked.nrr)),

@@ -33,18 +33,18 @@ const MAPPING_CODES = ["missing_column", "unknown_column", "ambiguous_date_order
 
 /**
  * @param {HTMLElement} root  the view's container
- * @param {{ state, settings: { period, window }, sectors, compare, goals, whatIf, calculatorHref, churnHref, projectionHref, openCalculator, onSettingsChange }} hooks
+ * @param {{ state, settings: { period, window }, sectors, compare, goals, whatIf, calculatorHref, metricHref, openCalculator, onSettingsChange }} hooks
  *   state: the page state shared with page/app.js (lang, numberLocale, currency, currencies, sector);
  *   settings: period and window from the address; sectors(): the sectors to compare with;
  *   compare(values): the retention calculator's comparison for S, E, N and the period, or null;
  *   goals: { forMetric(id), convert(metric, value, from, to) }: the goals set in the calculator;
  *   whatIf(options): a what-if block (whatif/panel.js) to start from the file's figures;
  *   calculatorHref(values) / openCalculator(values): the retention calculator with S, E, N and the period;
- *   churnHref(values): the churn calculator with S and L (a subscription month's customers);
- *   projectionHref(values): the projection calculator with a cohort's members per month;
+ *   metricHref(metricId, values): any calculator filled with values (a subscription month's
+ *   churn, a cohort's projection);
  *   onSettingsChange(): the address should be rewritten
  */
-export function createDataView(root, { state, settings, sectors, compare, goals, whatIf, calculatorHref, churnHref, projectionHref, openCalculator, onSettingsChange }) {
+export function createDataView(root, { state, settings, sectors, compare, goals, whatIf, calculatorHref, metricHref, openCalculator, onSettingsChange }) {
   const orders = createDataClient(); // transactions, previews, segment lists
   const side = createDataClient(); // survey and costs, so Cancel does not touch them
   let t = (key) => key;
@@ -264,7 +264,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
         openCalculator(periodValues(row));
       },
       compare: (row) => compare(periodValues(row)),
-      projectionHref: (counts) => projectionHref({ survival: counts.join(" ") }),
+      projectionHref: (counts) => metricHref("retention_projection", { survival: counts.join(" ") }),
     };
   }
 
@@ -454,7 +454,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
     fmt = makeFormat();
     survey = createSurveySection({ t, getFormat: () => fmt, client: side, lang });
     costs = createCostsSection({ t, getFormat: () => fmt, client: side, lang });
-    subscriptions = createSubscriptionsSection({ t, getFormat: () => fmt, client: side, lang, churnHref });
+    subscriptions = createSubscriptionsSection({ t, getFormat: () => fmt, client: side, lang, metricHref });
     root.replaceChildren(
       el("div", { class: "data-head" },
         el("h2", { id: "data-heading", class: "data-head__title", tabindex: "-1", text: t("data.page.title") }),
