@@ -37,7 +37,7 @@ export interface ComputeOptions {
 }
 
 export type Unit = "percent" | "money" | "count" | "ratio" | "periods" | "score" | "per_order";
-export type InputKind = "count" | "money" | "percent" | "number" | "period";
+export type InputKind = "count" | "money" | "percent" | "number" | "period" | "series";
 
 /** The period a retention or churn rate covers. */
 export type RatePeriod = "month" | "quarter" | "year";
@@ -61,6 +61,8 @@ export interface ExampleInfo {
   name: string;
   inputs: Record<string, number>;
   value: number;
+  /** A series input's cohorts (period 0 first), for the projection. */
+  series?: number[][];
 }
 
 export interface SectorInfo {
@@ -74,7 +76,7 @@ export interface SectorInfo {
 
 export interface MetricInfo {
   id: string;
-  group: "retention" | "value" | "satisfaction" | "cost" | "loyalty";
+  group: "retention" | "value" | "satisfaction" | "cost" | "loyalty" | "subscription";
   group_name: string;
   name: string;
   short?: string;
@@ -118,6 +120,10 @@ export interface MetricResult {
   formula: string;
   steps: string[];
   reading: string;
+  /** The cohorts a series input was read as (the projection). */
+  series?: number[][];
+  /** The projection's curves: observed points and the model's line, in percent, per period from 0. */
+  curves?: { observed: number[]; projected: number[] };
   /** The period a rate covers (retention and churn). */
   period?: RatePeriod;
   benchmark?: BenchmarkResult;
