@@ -121,3 +121,14 @@ test('from disk with no network, a goal is kept across a reload and the what-if 
   await page.locator('#whatif-more-retention').fill('2');
   await expect(page.locator('#whatif-table tr[data-row="kept"]')).toContainText('+18');
 });
+
+test('from disk with no network, cohorts are projected and a billing export shows its MRR movements', async ({ page }) => {
+  await openFile(page, '?metric=retention_projection');
+  await page.locator('button[data-example="high_end"]').click();
+  await expect(resultValue(page)).toHaveText('37.8%');
+  await expect(page.locator('#result-projection-chart .chart__svg')).toBeVisible();
+  await openFile(page, '?view=data');
+  await dropFile(page, '#subscriptions-drop', 'billing-studio.csv');
+  await expect(page.locator('#subscriptions-waterfall')).toBeVisible({ timeout: 20000 });
+  await expect(page.locator('[data-total="mrr"] .card__value')).toHaveText('$953.00');
+});
