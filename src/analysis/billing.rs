@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use csv::ByteRecord;
 use serde::Serialize;
 
+use super::segments::descending;
 use super::subscriptions::{movements, spread_charge, Movements, Mrr};
 use crate::calendar::Month;
 use crate::error::{ErrorCode, FieldError};
@@ -397,6 +398,6 @@ fn plan_split(mrr: &[Mrr], plan_of: &[u32], names: &[String]) -> Vec<PlanMrr> {
         }
     }
     split.retain(|p| p.customers > 0);
-    split.sort_by(|a, b| b.mrr.total_cmp(&a.mrr));
-    split
+    let mrr: Vec<f64> = split.iter().map(|p| p.mrr).collect();
+    descending(&mrr).into_iter().map(|i| split[i as usize].clone()).collect()
 }

@@ -9,8 +9,6 @@
 //! pays for ([`spread_charge`]), so an annual plan of 2,000 counts 166.67 a
 //! month.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::calendar::Month;
@@ -19,7 +17,7 @@ use crate::metrics::percent;
 /// One customer's MRR in one month (monthly equivalents summed).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mrr {
-    /// The customer, as interned.
+    /// The customer, as interned: numbered from 0 in the order first seen.
     pub customer: u32,
     /// The month.
     pub month: Month,
@@ -118,14 +116,15 @@ pub fn movements(rows: &[Mrr]) -> Movements {
         return Movements { months: Vec::new(), cohorts: Vec::new() };
     };
     let span = (last.0 - first.0) as usize + 1;
-    // MRR by customer, month by month from `first`.
-    let mut by_customer: HashMap<u32, Vec<f64>> = HashMap::new();
+    // MRR by customer, month by month from `first`; customers are numbered
+    // from 0 as interned, so their lines sit at their number.
+    let count = rows.iter().map(|r| r.customer as usize + 1).max().unwrap_or(0);
+    let mut lines: Vec<Option<Vec<f64>>> = vec![None; count];
     for row in rows {
-        let line = by_customer.entry(row.customer).or_insert_with(|| vec![0.0; span]);
+        let line = lines[row.customer as usize].get_or_insert_with(|| vec![0.0; span]);
         line[(row.month.0 - first.0) as usize] += row.amount;
     }
-    let mut customers: Vec<(u32, Vec<f64>)> = by_customer.into_iter().collect();
-    customers.sort_unstable_by_key(|(id, _)| *id);
+    let customers: Vec<Vec<f64>> = lines.into_iter().flatten().collect();
 
     let months = (0..span)
         .map(|m| {
@@ -149,7 +148,7 @@ pub fn movements(rows: &[Mrr]) -> Movements {
                 customer_churn: None,
                 arpa: None,
             };
-            for (_, line) in &customers {
+            for line in &customers {
                 let before = if m == 0 { 0.0 } else { line[m - 1] };
                 let now = line[m];
                 let paid_before = line[..m].iter().any(|&a| a > CENT);
@@ -193,9 +192,9 @@ pub fn movements(rows: &[Mrr]) -> Movements {
 
 /// Customers grouped by the month they first paid, with their MRR over
 /// the months after in percent of that first month's.
-fn cohorts(customers: &[(u32, Vec<f64>)], first: Month, span: usize) -> Vec<MrrCohort> {
+fn cohorts(customers: &[Vec<f64>], first: Month, span: usize) -> Vec<MrrCohort> {
     let mut by_start: Vec<(u32, Vec<f64>)> = vec![(0, vec![0.0; span]); span];
-    for (_, line) in customers {
+    for line in customers {
         let Some(start) = line.iter().position(|&a| a > CENT) else { continue };
         let (count, sums) = &mut by_start[start];
         *count += 1;
