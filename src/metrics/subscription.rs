@@ -7,7 +7,7 @@ use crate::metric::{
     Curves, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
     Violation,
 };
-use crate::predict::sbg::{fit, naive_value, Cohort, Pooled};
+use crate::predict::sbg::{fit_cohorts, naive_value, spread, Cohort, Fitted};
 
 /// Periods a projection may reach: thirty years of months.
 pub const MAX_HORIZON: f64 = 360.0;
@@ -42,28 +42,17 @@ pub const DEFINITIONS: &[MetricDef] = &[MetricDef {
 fn evaluate_projection(v: &Values) -> Result<Evaluation, Violation> {
     let cohorts: Vec<Cohort> = v.series().iter().map(|series| Cohort::from_series(series)).collect();
     let horizon = v.get("horizon");
-    let refuse = |field: &'static str, code, message| Err(Violation { field, code, message, facts: Vec::new() });
     if horizon > MAX_HORIZON {
         let most = Fact::new("max", MAX_HORIZON, FactKind::Count);
         return Err(Violation { field: "horizon", code: ErrorCode::OutOfRange, message: "horizon", facts: vec![most] });
     }
-    let pooled = Pooled::of(&cohorts);
-    if pooled.lost == 0.0 {
-        return refuse("survival", ErrorCode::CannotFit, "nobody_left");
-    }
-    if cohorts.iter().all(|c| c.survivors[1..].iter().all(|&s| s == 0.0)) {
-        return refuse("survival", ErrorCode::CannotFit, "everybody_left");
-    }
-    let found = fit(&cohorts);
-    if !found.converged {
-        return refuse("survival", ErrorCode::CannotFit, "no_maximum");
-    }
+    let Fitted { fit: found, pooled, observed_periods: periods } = fit_cohorts(&cohorts).map_err(|reason| {
+        Violation { field: "survival", code: ErrorCode::CannotFit, message: reason.id(), facts: Vec::new() }
+    })?;
     let model = found.params;
     let h = horizon as u32;
     let survival = model.survival(h);
     let value = 100.0 * survival[h as usize];
-    let periods = pooled.survival.len() - 1;
-    let polarization = 1.0 / (model.alpha + model.beta + 1.0);
     let churn = pooled.churn();
     let discount = v.get("discount") / 100.0;
     let mut evaluation = Evaluation::simple(value).with_facts([
@@ -78,6 +67,7 @@ fn evaluate_projection(v: &Values) -> Result<Evaluation, Violation> {
     ]);
     // The main step is the survival itself; the main reading, members who differ somewhat.
     evaluation.steps = vec!["fit", "retention", "main"];
+    evaluation.reading = spread(&model);
     match (model.expected_lifetime(), model.median_lifetime()) {
         (Some(mean), _) => {
             evaluation.facts.push(Fact::new("lifetime", mean, FactKind::Number));
@@ -94,13 +84,6 @@ fn evaluate_projection(v: &Values) -> Result<Evaluation, Violation> {
         evaluation.steps.push("residual");
     }
     evaluation.steps.push("naive");
-    evaluation.reading = if polarization >= 0.3 {
-        "wide"
-    } else if polarization >= 0.1 {
-        "main"
-    } else {
-        "alike"
-    };
     if let Some(price) = v.opt("price") {
         match model.member_value(price, discount) {
             Some(clv) => {

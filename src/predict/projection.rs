@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::sbg::{fit, naive_value, Cohort, Pooled, Sbg};
+use super::sbg::{fit_cohorts, naive_value, spread, Cohort, Fitted, Sbg};
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::format::{format_number, format_percent_to, Currency, Writer};
 use crate::ingest::number::{read_raw, RawValue};
@@ -189,20 +189,11 @@ pub fn read_cohorts(series: &[RawSeries], lang: Locale) -> Result<Vec<Cohort>, F
 /// (or everybody did), which have no maximum to find.
 pub fn project(cohorts: &[Cohort], options: &ProjectionOptions) -> Result<Projection, Rejected> {
     let lang = options.lang;
-    let refuse = |key: &str| Rejected { errors: vec![field_error(lang, "survival", ErrorCode::CannotFit, key, &[])] };
-    let pooled = Pooled::of(cohorts);
-    if pooled.lost == 0.0 {
-        return Err(refuse("data.projection.error.nobody_left"));
-    }
-    if cohorts.iter().all(|c| c.survivors.iter().skip(1).all(|&s| s == 0.0)) {
-        return Err(refuse("data.projection.error.everybody_left"));
-    }
-    let found = fit(cohorts);
-    if !found.converged {
-        return Err(refuse("data.projection.error.no_maximum"));
-    }
+    let Fitted { fit: found, pooled, observed_periods } = fit_cohorts(cohorts).map_err(|reason| {
+        let key = format!("data.projection.error.{}", reason.id());
+        Rejected { errors: vec![field_error(lang, "survival", ErrorCode::CannotFit, &key, &[])] }
+    })?;
     let model = found.params;
-    let observed_periods = cohorts.iter().map(|c| c.survivors.len() - 1).max().unwrap_or(0);
     let discount = options.discount_percent / 100.0;
     let naive_churn = pooled.churn();
     let naive_lifetime = (naive_churn > 0.0).then(|| 1.0 / naive_churn);
@@ -246,10 +237,6 @@ struct Words {
     writer: Writer,
 }
 
-/// Polarization above this: members differ a lot; below the lower one, they are much alike.
-const POLARIZED: f64 = 0.3;
-const ALIKE: f64 = 0.1;
-
 impl Words {
     fn fill(&self, key: &str, values: &[(&str, String)]) -> String {
         self.texts.fill(key, &|name| values.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
@@ -260,13 +247,10 @@ impl Words {
     }
 
     fn spread(&self, model: &Sbg) -> String {
-        let polarization = 1.0 / (model.alpha + model.beta + 1.0);
-        let key = if polarization >= POLARIZED {
-            "data.projection.spread.wide"
-        } else if polarization >= ALIKE {
-            "data.projection.spread.some"
-        } else {
-            "data.projection.spread.alike"
+        let key = match spread(model) {
+            "wide" => "data.projection.spread.wide",
+            "main" => "data.projection.spread.some",
+            _ => "data.projection.spread.alike",
         };
         self.fill(key, &[("churn", self.percent(model.alpha / (model.alpha + model.beta)))])
     }

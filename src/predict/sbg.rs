@@ -217,6 +217,70 @@ fn log_likelihood(params: &Sbg, cohorts: &[Cohort], gradient: &mut [f64; 2]) -> 
     total
 }
 
+/// Why cohorts cannot be projected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CannotProject {
+    /// Nobody left in the periods given: nothing to learn leaving from.
+    NobodyLeft,
+    /// Everybody left after the first period: nothing to learn staying from.
+    EverybodyLeft,
+    /// The likelihood has no single best point.
+    NoMaximum,
+}
+
+impl CannotProject {
+    /// The reason's id, as the texts name it (`nobody_left`).
+    pub fn id(self) -> &'static str {
+        match self {
+            CannotProject::NobodyLeft => "nobody_left",
+            CannotProject::EverybodyLeft => "everybody_left",
+            CannotProject::NoMaximum => "no_maximum",
+        }
+    }
+}
+
+/// Cohorts fitted, with what they show themselves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fitted {
+    /// The fit.
+    pub fit: SbgFit,
+    /// The cohorts pooled.
+    pub pooled: Pooled,
+    /// Periods observed in the longest cohort.
+    pub observed_periods: usize,
+}
+
+/// How far apart members are in their chance of leaving, in words the
+/// texts have: `wide` (polarization 1 / (α + β + 1) from 0.3), `main`
+/// (from 0.1), `alike` (below).
+pub fn spread(model: &Sbg) -> &'static str {
+    let polarization = 1.0 / (model.alpha + model.beta + 1.0);
+    if polarization >= 0.3 {
+        "wide"
+    } else if polarization >= 0.1 {
+        "main"
+    } else {
+        "alike"
+    }
+}
+
+/// Fits cohorts that can be fitted: some members left, and not all at once.
+pub fn fit_cohorts(cohorts: &[Cohort]) -> Result<Fitted, CannotProject> {
+    let pooled = Pooled::of(cohorts);
+    if pooled.lost == 0.0 {
+        return Err(CannotProject::NobodyLeft);
+    }
+    if cohorts.iter().all(|c| c.survivors.iter().skip(1).all(|&s| s == 0.0)) {
+        return Err(CannotProject::EverybodyLeft);
+    }
+    let found = fit(cohorts);
+    if !found.converged {
+        return Err(CannotProject::NoMaximum);
+    }
+    let observed_periods = pooled.survival.len().saturating_sub(1);
+    Ok(Fitted { fit: found, pooled, observed_periods })
+}
+
 /// Fits α and β by maximum likelihood (descents in log parameters from a
 /// spread start and a concentrated one, the better kept).
 pub fn fit(cohorts: &[Cohort]) -> SbgFit {
