@@ -688,6 +688,9 @@ export function projectRetention(
   options?: { horizon?: number | string; price?: number | string; discount?: number | string; lang?: string; currency?: string },
 ): RetentionProjection;
 
+/** A sample gym's billing export as CSV text, the same every time. */
+export function sampleSubscriptions(): string;
+
 /** A billing export (customer, date or month, amount or MRR; optional interval and plan) into MRR movements. */
 export function analyzeSubscriptions(input: FileInput, options?: { dateOrder?: "dmy" | "mdy" | "ymd"; lang?: string }): SubscriptionsReport;
 

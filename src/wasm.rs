@@ -467,6 +467,13 @@ pub fn sample_transactions_js(name: JsValue) -> Result<String, JsValue> {
     Ok(sample_transactions(&options))
 }
 
+/// `sampleSubscriptions()`: a sample gym's billing export (eighteen months,
+/// three plans), the same every time.
+#[wasm_bindgen(js_name = sampleSubscriptions, skip_typescript)]
+pub fn sample_subscriptions_js() -> String {
+    crate::sample::billing::sample_billing()
+}
+
 /// `tableCsv(rows, { lang })`: rows of cells as CSV text for a spreadsheet
 /// in the reader's language (`;` and `12,5` in Polish and Russian). A cell
 /// is a number, a string, `{ money: 12.5 }` (two decimals) or null (empty).

@@ -82,3 +82,27 @@ fn dates_that_read_either_way_are_asked_about_and_missing_columns_named() {
         analyze_subscriptions(b"customer,date,amount\nA,2024-01-01,abc\n", &BillingOptions::default()).unwrap_err();
     assert_eq!(error.code, ErrorCode::NoData);
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn the_sample_gym_reads_whole_with_every_movement() {
+    let report = read(&retention_metrics::sample::billing::sample_billing());
+    assert_eq!(report.input.skipped_total, 0, "{:?}", report.input.skipped);
+    assert_eq!(report.movements.months.len(), 18);
+    assert_eq!(report.plans.len(), 3);
+    let months = &report.movements.months;
+    for movement in ["expansion", "contraction", "churned", "reactivated"] {
+        let total: f64 = months
+            .iter()
+            .map(|m| match movement {
+                "expansion" => m.expansion,
+                "contraction" => m.contraction,
+                "churned" => m.churned,
+                _ => m.reactivated,
+            })
+            .sum();
+        assert!(total > 0.0, "the sample shows {movement}");
+    }
+    // The annual plan's monthly equivalent.
+    assert!(report.plans.iter().any(|p| p.plan == "Annual" && (p.mrr / f64::from(p.customers) - 57.5).abs() < 1e-9));
+}

@@ -66,6 +66,7 @@ const ORDER: &[&str] = &[
     "predict::input",
     "predict::customers",
     "sample",
+    "sample::billing",
     "wasm",
     "lib",
 ];

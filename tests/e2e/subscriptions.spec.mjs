@@ -73,3 +73,14 @@ test('an orders log of monthly members: one click from a cohort row to its proje
   await expect(field(page, 'survival')).toHaveValue(/^6 /);
   await expect(resultValue(page)).toHaveText(/%$/);
 });
+
+test('the sample gym: one click, eighteen months of movements and three plans, in Russian', async ({ page }) => {
+  await openDataView(page, '&lang=ru');
+  await page.locator('#subscriptions-sample').click();
+  const section = page.locator('#data-subscriptions');
+  await expect(section.locator('#subscriptions-waterfall')).toBeVisible({ timeout: 20000 });
+  await expect(section.locator('table.subscriptions-table tbody tr')).toHaveCount(18);
+  await expect(section.locator('.subscriptions-plans li')).toHaveCount(3);
+  await expect(section.locator('#subscriptions-waterfall')).toContainText('Движение MRR');
+  await expectNoAxeViolations(page, { include: '#data-subscriptions' });
+});

@@ -10,7 +10,7 @@ import { heatStyle } from "../shared/charts.js";
 import { createSourceInput } from "./source-input.js";
 import { dataPanel, skippedDetails } from "./panel.js";
 import { scrollingTable } from "./tables.js";
-import { createSectionRunner } from "./client.js";
+import { createSectionRunner, sourceOf, Cancelled } from "./client.js";
 import { createProgress } from "./progress.js";
 import { exportBar, files } from "../export/bar.js";
 import { waterfall } from "./waterfall.js";
@@ -197,7 +197,27 @@ export function createSubscriptionsSection({ t, getFormat, client, lang, metricH
       skippedDetails(report.input, t("data.page.subscriptions.skipped", { n: report.input.skipped_total }), t));
   }
 
-  const root = dataPanel("subscriptions", t, input.root, orderBox, progress.render(t), resultBox);
+  /** A generated gym's export, to see the section before dropping one's own. */
+  async function loadSample(button) {
+    button.disabled = true;
+    try {
+      const text = await client.call("sampleSubscriptions", null, []);
+      source = sourceOf(text, t("data.page.subscriptions.sample_name"));
+      dateOrder = null;
+      shownMonth = null;
+      await run();
+    } catch (err) {
+      if (!(err instanceof Cancelled)) input.showError(err.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+  const sample = el("button", { type: "button", id: "subscriptions-sample", class: "button", text: t("data.page.subscriptions.sample") });
+  sample.addEventListener("click", () => loadSample(sample));
+
+  const root = dataPanel("subscriptions", t, input.root,
+    el("div", { class: "data-sample" }, sample, el("p", { class: "field__help", text: t("data.page.subscriptions.sample_hint") })),
+    orderBox, progress.render(t), resultBox);
 
   return {
     root,

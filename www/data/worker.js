@@ -14,6 +14,7 @@ const METHODS = Object.fromEntries([
   "segmentCsv",
   "skippedRowsCsv",
   "sampleTransactions",
+  "sampleSubscriptions",
   "predictCustomers",
   "customerVisits",
 ].map((name) => [name, engine[name]]));

@@ -42,6 +42,8 @@
 //! four hundred is a catering order of 40.00–120.00. Prices go up by 0.20 an
 //! item on the first day of the month one year after the log begins.
 
+pub mod billing;
+
 use crate::calendar::Day;
 use crate::error::FieldError;
 use crate::ingest::number::RawValue;
@@ -189,10 +191,10 @@ struct Row {
 /// stepped by the golden-ratio constant and scrambled by a bijective
 /// finaliser. Statistically good for simulation, tiny, and pure integer
 /// arithmetic, hence identical on every platform. Not for secrets.
-struct SplitMix64(u64);
+pub(crate) struct SplitMix64(u64);
 
 impl SplitMix64 {
-    fn new(seed: u64) -> SplitMix64 {
+    pub(crate) fn new(seed: u64) -> SplitMix64 {
         SplitMix64(seed)
     }
 
@@ -203,22 +205,22 @@ impl SplitMix64 {
 
     /// A number in `0..n` (`n` > 0), by multiply-and-shift (Lemire): no
     /// division, and a bias below 2⁻³² for every `n` used here.
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
     }
 
     /// A number in `low..=high`.
-    fn between(&mut self, low: i32, high: i32) -> i32 {
+    pub(crate) fn between(&mut self, low: i32, high: i32) -> i32 {
         low + self.below((high - low + 1) as u64) as i32
     }
 
     /// True with probability `per_mille` / 1000.
-    fn chance(&mut self, per_mille: u32) -> bool {
+    pub(crate) fn chance(&mut self, per_mille: u32) -> bool {
         self.below(1000) < u64::from(per_mille)
     }
 
     /// An index drawn with the given integer weights.
-    fn weighted(&mut self, weights: &[u32]) -> usize {
+    pub(crate) fn weighted(&mut self, weights: &[u32]) -> usize {
         let total: u32 = weights.iter().sum();
         let mut r = self.below(u64::from(total)) as u32;
         for (i, &w) in weights.iter().enumerate() {
