@@ -71,3 +71,33 @@ fn sign_up_cohorts_keep_their_revenue_in_percent_of_the_first_month() {
     assert_eq!((cohorts[1].cohort.as_str(), cohorts[1].percent.as_slice()), ("2024-02", &[100.0, 100.0][..]));
     assert!(movements(&[]).months.is_empty());
 }
+
+fn mrr_churn(inputs: &[(&str, f64)]) -> Result<retention_metrics::MetricResult, retention_metrics::Rejected> {
+    use retention_metrics::{compute, ComputeOptions, RawInputs, RawValue};
+    let raw: RawInputs =
+        inputs.iter().map(|(id, value)| ((*id).to_string(), Some(RawValue::Number(*value)))).collect();
+    compute("mrr_churn", &raw, &ComputeOptions::default())
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn the_mrr_churn_calculator_works_out_the_month_the_analysis_shows() {
+    let result = mrr_churn(&[("mrr_start", 100.0), ("churned", 10.0), ("contraction", 10.0), ("expansion", 10.0)])
+        .expect("a month of MRR");
+    assert_eq!(result.value, 20.0);
+    assert_eq!(
+        result.steps,
+        [
+            "Gross MRR churn: ($10 + $10) / $100 × 100 = 20%",
+            "Net MRR churn: ($10 + $10 − $10 − $0) / $100 × 100 = 10%",
+            "Net revenue retention: 100% − 10% = 90%",
+        ]
+    );
+    // Upgrades above what was lost: net churn below zero, NRR above 100 %.
+    let growing = mrr_churn(&[("mrr_start", 1000.0), ("churned", 20.0), ("expansion", 50.0), ("reactivated", 10.0)])
+        .expect("a growing month");
+    assert_eq!(growing.value, 2.0);
+    assert!(growing.reading.contains("net revenue retention is 104%"), "{}", growing.reading);
+    let refused = mrr_churn(&[("mrr_start", 100.0), ("churned", 80.0), ("contraction", 30.0)]).expect_err("too much lost");
+    assert_eq!((refused.first().field.as_str(), refused.first().code), ("churned", retention_metrics::ErrorCode::OutOfRange));
+}

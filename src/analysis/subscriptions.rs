@@ -12,7 +12,8 @@
 use serde::Serialize;
 
 use crate::calendar::Month;
-use crate::metrics::percent;
+use crate::metrics::retention::churn_rate;
+use crate::metrics::subscription::{gross_mrr_churn, net_mrr_churn, net_revenue_retention};
 
 /// One customer's MRR in one month (monthly equivalents summed).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -178,11 +179,11 @@ pub fn movements(rows: &[Mrr]) -> Movements {
                     _ => {}
                 }
             }
-            let lost = moved.churned + moved.contraction;
-            moved.gross_mrr_churn = percent(lost, moved.mrr_start);
-            moved.net_mrr_churn = percent(lost - moved.expansion - moved.reactivated, moved.mrr_start);
-            moved.nrr = moved.net_mrr_churn.map(|net| 100.0 - net);
-            moved.customer_churn = percent(f64::from(moved.customers_churned), f64::from(moved.customers_start));
+            let MonthMovements { mrr_start, churned, contraction, expansion, reactivated, .. } = moved;
+            moved.gross_mrr_churn = gross_mrr_churn(mrr_start, churned, contraction);
+            moved.net_mrr_churn = net_mrr_churn(mrr_start, churned, contraction, expansion, reactivated);
+            moved.nrr = moved.net_mrr_churn.map(net_revenue_retention);
+            moved.customer_churn = churn_rate(f64::from(moved.customers_start), f64::from(moved.customers_churned));
             moved.arpa = (moved.customers_end > 0).then(|| moved.mrr_end / f64::from(moved.customers_end));
             moved
         })

@@ -1,7 +1,10 @@
 //! Subscription family: projected retention of members from one or more
 //! sign-up cohorts (the shifted-beta-geometric model, [`crate::predict::sbg`]),
-//! with a member's value against the naive "1 / churn".
+//! with a member's value against the naive "1 / churn"; and MRR churn with
+//! net revenue retention (`predict.md` §6), the formulas the billing
+//! analysis works out every month with.
 
+use super::{need, percent};
 use crate::error::ErrorCode;
 use crate::metric::{
     Curves, Evaluation, Example, Fact, FactKind, Group, InputKind::*, InputSpec as In, MetricDef, Unit, Values,
@@ -19,8 +22,88 @@ const FEW_PERIODS: usize = 3;
 const REGULAR: &[f64] = &[100.0, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1];
 const HIGH_END: &[f64] = &[100.0, 86.9, 74.3, 65.3, 59.3, 55.1, 51.7, 49.1];
 
+/// Gross MRR churn in percent: (churned + contraction) / MRR at the start
+/// × 100; `None` without MRR at the start.
+///
+/// ```
+/// use retention_metrics::metrics::subscription::gross_mrr_churn;
+/// assert_eq!(gross_mrr_churn(100.0, 10.0, 10.0), Some(20.0));
+/// ```
+pub fn gross_mrr_churn(mrr_start: f64, churned: f64, contraction: f64) -> Option<f64> {
+    percent(churned + contraction, mrr_start)
+}
+
+/// Net MRR churn in percent: (churned + contraction − expansion −
+/// reactivation) / MRR at the start × 100; below 0 when growth from those
+/// who stay outweighs what was lost.
+///
+/// ```
+/// use retention_metrics::metrics::subscription::net_mrr_churn;
+/// assert_eq!(net_mrr_churn(100.0, 10.0, 10.0, 10.0, 0.0), Some(10.0));
+/// ```
+pub fn net_mrr_churn(mrr_start: f64, churned: f64, contraction: f64, expansion: f64, reactivated: f64) -> Option<f64> {
+    percent(churned + contraction - expansion - reactivated, mrr_start)
+}
+
+/// Net revenue retention in percent: 100 − net MRR churn.
+///
+/// ```
+/// use retention_metrics::metrics::subscription::net_revenue_retention;
+/// assert_eq!(net_revenue_retention(10.0), 90.0);
+/// ```
+pub fn net_revenue_retention(net_mrr_churn: f64) -> f64 {
+    100.0 - net_mrr_churn
+}
+
 /// Catalog entries of the subscription family.
-pub const DEFINITIONS: &[MetricDef] = &[MetricDef {
+pub const DEFINITIONS: &[MetricDef] = &[MRR_CHURN, PROJECTION];
+
+/// Gross MRR churn, with the net churn and NRR in its steps: one calculator
+/// for the three figures a billing analysis gives each month.
+const MRR_CHURN: MetricDef = MetricDef {
+    id: "mrr_churn",
+    group: Group::Subscription,
+    unit: Unit::Percent,
+    decimals: 1,
+    inputs: &[
+        In::new("mrr_start", Money).positive(),
+        In::new("churned", Money),
+        In::new("contraction", Money).default(0.0),
+        In::new("expansion", Money).default(0.0),
+        In::new("reactivated", Money).default(0.0),
+    ],
+    examples: &[Example {
+        id: "general",
+        series: &[],
+        inputs: &[("mrr_start", 100.0), ("churned", 10.0), ("contraction", 10.0), ("expansion", 10.0)],
+        value: 20.0,
+    }],
+    benchmark: None,
+    evaluate: evaluate_mrr_churn,
+};
+
+fn evaluate_mrr_churn(v: &Values) -> Result<Evaluation, Violation> {
+    let start = v.get("mrr_start");
+    let (churned, contraction) = (v.get("churned"), v.get("contraction"));
+    let (expansion, reactivated) = (v.get("expansion"), v.get("reactivated"));
+    if churned + contraction > start {
+        let most = Fact::new("max", start, FactKind::Money);
+        return Err(Violation { field: "churned", code: ErrorCode::OutOfRange, message: "more_than_start", facts: vec![most] });
+    }
+    let gross = need(gross_mrr_churn(start, churned, contraction), "mrr_start")?;
+    let net = need(net_mrr_churn(start, churned, contraction, expansion, reactivated), "mrr_start")?;
+    let mut evaluation = Evaluation::simple(gross).with_facts([
+        Fact::new("lost", churned + contraction, FactKind::Money),
+        Fact::new("won_back", expansion + reactivated, FactKind::Money),
+        Fact::new("net", net, FactKind::Percent),
+        Fact::new("nrr", net_revenue_retention(net), FactKind::Percent),
+    ]);
+    evaluation.steps = vec!["main", "net", "nrr"];
+    evaluation.reading = if net < 0.0 { "negative" } else { "main" };
+    Ok(evaluation)
+}
+
+const PROJECTION: MetricDef = MetricDef {
     id: "retention_projection",
     group: Group::Subscription,
     unit: Unit::Percent,
@@ -37,7 +120,7 @@ pub const DEFINITIONS: &[MetricDef] = &[MetricDef {
     ],
     benchmark: None,
     evaluate: evaluate_projection,
-}];
+};
 
 fn evaluate_projection(v: &Values) -> Result<Evaluation, Violation> {
     let cohorts: Vec<Cohort> = v.series().iter().map(|series| Cohort::from_series(series)).collect();
