@@ -148,7 +148,7 @@ pub struct SectorInfo {
 /// ```
 /// use retention_metrics::{catalog, Locale};
 /// let metrics = catalog(Locale::En);
-/// assert_eq!(metrics.len(), 21);
+/// assert_eq!(metrics.len(), 22);
 /// assert_eq!(metrics[0].id, "retention_rate");
 /// assert_eq!(metrics[0].formula, "((E − N) / S) × 100");
 /// ```

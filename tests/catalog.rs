@@ -11,9 +11,9 @@ use retention_metrics::{catalog, messages, Locale};
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn twenty_one_metrics_with_unique_ids_in_six_groups() {
     let metrics = catalog(Locale::En);
-    assert_eq!(metrics.len(), 21);
+    assert_eq!(metrics.len(), 22);
     let ids: BTreeSet<_> = metrics.iter().map(|m| m.id).collect();
-    assert_eq!(ids.len(), 21);
+    assert_eq!(ids.len(), 22);
     let groups: BTreeSet<_> = metrics.iter().map(|m| m.group).collect();
     assert_eq!(groups, BTreeSet::from(["cost", "loyalty", "retention", "satisfaction", "subscription", "value"]));
     for spec_id in [

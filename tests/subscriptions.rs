@@ -74,8 +74,7 @@ fn sign_up_cohorts_keep_their_revenue_in_percent_of_the_first_month() {
 
 fn mrr_churn(inputs: &[(&str, f64)]) -> Result<retention_metrics::MetricResult, retention_metrics::Rejected> {
     use retention_metrics::{compute, ComputeOptions, RawInputs, RawValue};
-    let raw: RawInputs =
-        inputs.iter().map(|(id, value)| ((*id).to_string(), Some(RawValue::Number(*value)))).collect();
+    let raw: RawInputs = inputs.iter().map(|(id, value)| ((*id).to_string(), Some(RawValue::Number(*value)))).collect();
     compute("mrr_churn", &raw, &ComputeOptions::default())
 }
 
@@ -97,7 +96,12 @@ fn the_mrr_churn_calculator_works_out_the_month_the_analysis_shows() {
     let growing = mrr_churn(&[("mrr_start", 1000.0), ("churned", 20.0), ("expansion", 50.0), ("reactivated", 10.0)])
         .expect("a growing month");
     assert_eq!(growing.value, 2.0);
+    assert_eq!(growing.steps[2], "Net revenue retention: 100% + 4% = 104%");
     assert!(growing.reading.contains("net revenue retention is 104%"), "{}", growing.reading);
-    let refused = mrr_churn(&[("mrr_start", 100.0), ("churned", 80.0), ("contraction", 30.0)]).expect_err("too much lost");
-    assert_eq!((refused.first().field.as_str(), refused.first().code), ("churned", retention_metrics::ErrorCode::OutOfRange));
+    let refused =
+        mrr_churn(&[("mrr_start", 100.0), ("churned", 80.0), ("contraction", 30.0)]).expect_err("too much lost");
+    assert_eq!(
+        (refused.first().field.as_str(), refused.first().code),
+        ("churned", retention_metrics::ErrorCode::OutOfRange)
+    );
 }

@@ -43,7 +43,7 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 #[wasm_bindgen_test]
 fn catalog_has_the_documented_shape() {
     let metrics: Array = catalog(JsValue::UNDEFINED).expect("catalog").dyn_into().expect("an array");
-    assert_eq!(metrics.length(), 21);
+    assert_eq!(metrics.length(), 22);
     let first = metrics.get(0);
     assert_eq!(text(&first, "id"), "retention_rate");
     assert_eq!(text(&first, "name"), "Customer retention rate");

@@ -88,7 +88,12 @@ fn evaluate_mrr_churn(v: &Values) -> Result<Evaluation, Violation> {
     let (expansion, reactivated) = (v.get("expansion"), v.get("reactivated"));
     if churned + contraction > start {
         let most = Fact::new("max", start, FactKind::Money);
-        return Err(Violation { field: "churned", code: ErrorCode::OutOfRange, message: "more_than_start", facts: vec![most] });
+        return Err(Violation {
+            field: "churned",
+            code: ErrorCode::OutOfRange,
+            message: "more_than_start",
+            facts: vec![most],
+        });
     }
     let gross = need(gross_mrr_churn(start, churned, contraction), "mrr_start")?;
     let net = need(net_mrr_churn(start, churned, contraction, expansion, reactivated), "mrr_start")?;
@@ -98,8 +103,14 @@ fn evaluate_mrr_churn(v: &Values) -> Result<Evaluation, Violation> {
         Fact::new("net", net, FactKind::Percent),
         Fact::new("nrr", net_revenue_retention(net), FactKind::Percent),
     ]);
-    evaluation.steps = vec!["main", "net", "nrr"];
-    evaluation.reading = if net < 0.0 { "negative" } else { "main" };
+    // Below zero, net churn is growth: NRR reads 100 % + the growth, not "100 % − −2 %".
+    if net < 0.0 {
+        evaluation.facts.push(Fact::new("growth", -net, FactKind::Percent));
+        evaluation.steps = vec!["main", "net", "nrr_growth"];
+        evaluation.reading = "negative";
+    } else {
+        evaluation.steps = vec!["main", "net", "nrr"];
+    }
     Ok(evaluation)
 }
 

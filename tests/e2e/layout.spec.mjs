@@ -16,7 +16,7 @@ for (const width of [360, 320]) {
     await page.setViewportSize({ width, height: 740 });
     await openPage(page);
     const ids = await page.locator('#picker a[data-metric]').evaluateAll((nodes) => nodes.map((n) => n.dataset.metric));
-    expect(ids.length).toBe(21);
+    expect(ids.length).toBe(22);
     let longestStep = { id: '', length: 0 };
     for (const id of ids) {
       await openPage(page, `?metric=${id}&sector=restaurants`);

@@ -61,6 +61,11 @@ test('a billing export dropped: the month\'s waterfall, every month\'s movements
   await page.setViewportSize({ width: 390, height: 900 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   await section.screenshot({ path: 'test-results/screenshots/subscriptions-phone.png' });
+  // A month's gross MRR churn opens in the MRR churn calculator, which works out the same figure.
+  await section.locator('tr[data-month="2024-03"] td[data-col="gross_mrr_churn"] a').click();
+  await expect(page).toHaveURL(/metric=mrr_churn&mrr_start=/);
+  await expect(resultValue(page)).toHaveText('21.9%');
+  await expect(page.locator('.result__steps li').nth(2)).toContainText('Net revenue retention: 100% − ');
 });
 
 test('an orders log of monthly members: one click from a cohort row to its projection', async ({ page }) => {

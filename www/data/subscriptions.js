@@ -2,8 +2,9 @@
 // amount or MRR; optionally the interval and the plan) in; where the MRR
 // moved month by month (a waterfall of the month picked and the table of
 // every month), net revenue retention per sign-up month, and the plans.
-// Every figure is the engine's; the customer churn of a month opens in the
-// churn calculator with its own numbers.
+// Every figure is the engine's; a month's MRR churn and NRR open in the MRR
+// churn calculator, its customer churn in the churn calculator, each with
+// the month's own numbers.
 
 import { el, fill } from "../shared/dom.js";
 import { heatStyle } from "../shared/charts.js";
@@ -30,6 +31,12 @@ const MONTH_COLUMNS = [
   ["customer_churn", "customer_churn", "percent"],
   ["arpa", "arpa", "money"],
 ];
+
+/** Columns worked out by the MRR churn calculator from the month's movements. */
+const MRR_CHURN_COLUMNS = new Set(["gross_mrr_churn", "net_mrr_churn", "nrr"]);
+
+/** Money in an address: to the cent, as a person would type it. */
+const cents = (value) => Math.round(value * 100) / 100;
 
 /**
  * @param {{ t, getFormat: () => format, client, lang: () => string, metricHref: (metricId, values) => string }} context
@@ -105,16 +112,38 @@ export function createSubscriptionsSection({ t, getFormat, client, lang, metricH
     return kind === "money" ? money(fmt, value) : fmt.percent(value);
   }
 
+  /** The MRR churn calculator with a month's movements filled in. */
+  function mrrChurnHref(month) {
+    return metricHref("mrr_churn", {
+      mrr_start: cents(month.mrr_start),
+      churned: cents(month.churned),
+      contraction: cents(month.contraction),
+      expansion: cents(month.expansion),
+      reactivated: cents(month.reactivated),
+    });
+  }
+
+  /** A month's figure, as a link to the calculator that works it out when there is one. */
+  function monthCell(fmt, month, key, kind) {
+    const text = cell(fmt, kind, month[key]);
+    const label = { month: fmt.period(month.month), figure: t(`data.page.subscriptions.col.${MONTH_COLUMNS.find(([k]) => k === key)[1]}`) };
+    if (key === "customer_churn" && month.customers_start > 0) {
+      return el("a", {
+        href: metricHref("churn_rate", { start: month.customers_start, lost: month.customers_churned, period: "month" }),
+        "aria-label": t("data.page.subscriptions.open_churn", label),
+        text,
+      });
+    }
+    if (MRR_CHURN_COLUMNS.has(key) && month[key] !== null) {
+      return el("a", { href: mrrChurnHref(month), "aria-label": t("data.page.subscriptions.open_mrr_churn", label), text });
+    }
+    return text;
+  }
+
   function monthTable(report, fmt) {
     const rows = report.months.map((month) => el("tr", { "data-month": month.month },
       el("th", { scope: "row" }, el("time", { datetime: month.month, text: fmt.period(month.month) })),
-      MONTH_COLUMNS.map(([key, , kind]) => el("td", { class: "num", "data-col": key }, key === "customer_churn" && month.customers_start > 0
-        ? el("a", {
-          href: metricHref("churn_rate", { start: month.customers_start, lost: month.customers_churned, period: "month" }),
-          "aria-label": t("data.page.subscriptions.open_churn", { month: fmt.period(month.month) }),
-          text: cell(fmt, kind, month[key]),
-        })
-        : cell(fmt, kind, month[key])))));
+      MONTH_COLUMNS.map(([key, , kind]) => el("td", { class: "num", "data-col": key }, monthCell(fmt, month, key, kind)))));
     return el("table", { class: "data-table subscriptions-table" },
       el("thead", {}, el("tr", {},
         el("th", { scope: "col", text: t("data.page.subscriptions.col.month") }),
@@ -162,9 +191,13 @@ export function createSubscriptionsSection({ t, getFormat, client, lang, metricH
     const mrrLink = last.customers_end > 0
       ? el("a", {
         class: "open-calculator",
-        href: metricHref("monthly_recurring_revenue", { customers: last.customers_end, arpc: Math.round(last.arpa * 100) / 100 }),
+        href: metricHref("monthly_recurring_revenue", { customers: last.customers_end, arpc: cents(last.arpa) }),
         text: t("data.page.subscriptions.open_mrr"),
       })
+      : null;
+    // The month picked's churn and NRR, worked out step by step.
+    const churnLink = picked.mrr_start > 0
+      ? el("a", { class: "open-calculator", href: mrrChurnHref(picked), text: t("data.page.subscriptions.open_mrr_churn_card") })
       : null;
     const csv = () => files.csv([
       [t("data.page.subscriptions.col.month"), ...MONTH_COLUMNS.map(([, label, kind]) => {
@@ -178,7 +211,7 @@ export function createSubscriptionsSection({ t, getFormat, client, lang, metricH
         card("mrr", "mrr", money(fmt, last.mrr_end), mrrLink),
         card("customers", "customers", fmt.integer(last.customers_end)),
         card("arpa", "arpa", cell(fmt, "money", last.arpa)),
-        card("nrr", "nrr", cell(fmt, "percent", picked.nrr)),
+        card("nrr", "nrr", cell(fmt, "percent", picked.nrr), churnLink),
         card("gross", "gross", cell(fmt, "percent", picked.gross_mrr_churn)),
         card("net", "net", cell(fmt, "percent", picked.net_mrr_churn))),
       el("div", { class: "setting" }, el("label", { for: "subscriptions-month", text: t("data.page.subscriptions.month") }), monthSelect),

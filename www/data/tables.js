@@ -10,7 +10,7 @@ import { lineChart, heatStyle } from "../shared/charts.js";
 import { exportBar, files } from "../export/bar.js";
 import { lineChartFile, chartFormats } from "../export/chart-files.js";
 import { benchmarkBlock } from "../shared/benchmark.js";
-import { goalInPeriod, goalStatus, reaches } from "../goals/progress.js";
+import { goalInPeriod, goalStatus, reaches, today } from "../goals/progress.js";
 
 /**
  * A table in its own horizontal scroller (reachable by keyboard), under a
@@ -82,7 +82,7 @@ function cardGoal(key, totals, { t, fmt, goals }) {
   const goal = spec && goals ? goals.forMetric(spec.metric) : null;
   const value = spec ? spec.value(totals) : null;
   if (!goal || typeof value !== "number") return null;
-  const standing = goalStatus(goal, value, new Date().toISOString().slice(0, 10));
+  const standing = goalStatus(goal, value, today());
   const target = spec.write(fmt, goal.target);
   const percent = Math.round(standing.share * 100);
   return el("dd", { class: "card__goal", "data-goal": spec.metric, "data-met": standing.met ? "true" : "false" },

@@ -7,13 +7,7 @@
 import { el, fill, showFieldError } from "../shared/dom.js";
 import { createFormat } from "../shared/format.js";
 import { goalFor, removeGoal, saveGoal } from "./store.js";
-import { goalInPeriod, goalStatus, targetFromChange } from "./progress.js";
-
-/** Today as an ISO day in the reader's time zone. */
-export function today() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
+import { goalInPeriod, goalStatus, targetFromChange, today } from "./progress.js";
 
 /** A metric's value written for the reader, by its unit. */
 export function valueText(fmt, unit, value) {

@@ -4,6 +4,12 @@
 
 const DAY_MS = 86_400_000;
 
+/** Today as an ISO day in the reader's time zone. */
+export function today() {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
 /** The target a change of `percent` % of today's `baseline` gives (−10: a tenth off). */
 export function targetFromChange(baseline, percent) {
   return baseline * (1 + percent / 100);
