@@ -54,6 +54,10 @@ pub struct MetricInfo {
     /// Short abbreviation, when the metric has one (CRR, AOV, NPS…).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
+    /// Other names people search it by, in the reader's language and then
+    /// in English (rezygnacja, odpływ klientów, attrition, LTV …): English
+    /// terms and abbreviations are used in every language.
+    pub synonyms: Vec<String>,
     /// What it measures and why it matters.
     pub description: String,
     /// How often to look at it, when the spec says.
@@ -157,6 +161,20 @@ pub fn catalog(lang: Locale) -> Vec<MetricInfo> {
     definitions().map(|def| describe(def, texts)).collect()
 }
 
+/// The synonyms at `key`, in the reader's language first, then English's
+/// not already among them; each language lists them comma-separated.
+fn synonyms(key: &str, texts: &Texts) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for list in [texts.find(key), Texts::for_locale(Locale::En).find(key)].into_iter().flatten() {
+        for synonym in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            if !found.iter().any(|known| known.eq_ignore_ascii_case(synonym)) {
+                found.push(synonym.to_string());
+            }
+        }
+    }
+    found
+}
+
 fn describe(def: &MetricDef, texts: &Texts) -> MetricInfo {
     let key = |suffix: &str| format!("metric.{}.{suffix}", def.id);
     let money = def.unit == Unit::Money || def.inputs.iter().any(|i| i.kind == InputKind::Money);
@@ -166,6 +184,7 @@ fn describe(def: &MetricDef, texts: &Texts) -> MetricInfo {
         group_name: texts.get(&format!("group.{}", def.group.id())).to_string(),
         name: texts.get(&key("name")).to_string(),
         short: texts.find(&key("short")).map(str::to_string),
+        synonyms: synonyms(&key("synonyms"), texts),
         description: texts.get(&key("description")).to_string(),
         cadence: texts.find(&key("cadence")).map(str::to_string),
         formula: texts.get(&key("formula")).to_string(),

@@ -80,6 +80,8 @@ export interface MetricInfo {
   group_name: string;
   name: string;
   short?: string;
+  /** Other names people search it by: the reader's language, then English (LTV, attrition, odpływ …). */
+  synonyms: string[];
   description: string;
   cadence?: string;
   formula: string;

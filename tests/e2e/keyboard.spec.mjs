@@ -59,7 +59,7 @@ test('Enter in the search picks the first match; arrow keys move through the lis
   await page.keyboard.type('churn rate');
   const first = await page.locator('#picker a[data-metric]:visible').first().getAttribute('data-metric');
   await page.keyboard.press('Enter');
-  await expect(page.locator('#picker a[aria-current="page"]')).toHaveAttribute('data-metric', first);
+  await expect(page.locator('#metric-results a[aria-current="page"]')).toHaveAttribute('data-metric', first);
   expect(await focusedId(page)).toBe('metric-name');
 
   await page.locator('#metric-search').focus();

@@ -1,6 +1,6 @@
 // A person searches the picker, picks churn rate, types numbers and reads the result.
 import { test, expect } from '@playwright/test';
-import { guardPage, openPage, field, status, resultValue, expectNoBrokenNumbers } from './helpers.mjs';
+import { guardPage, openPage, field, status, resultValue, expectNoBrokenNumbers, expectNoAxeViolations } from './helpers.mjs';
 
 guardPage(test);
 
@@ -15,17 +15,18 @@ test('search the picker, pick churn rate, type numbers, read value, formula and 
   await expect(page.locator('#picker h2')).toHaveCount(6);
 
   await page.getByRole('searchbox').fill('churn');
-  const churn = page.locator('#picker a[data-metric="churn_rate"]');
+  const churn = page.locator('#metric-results a[data-metric="churn_rate"]');
   await expect(churn).toBeVisible();
-  // The search narrows the list: an unrelated metric disappears.
-  await expect(page.locator('#picker a[data-metric="monthly_recurring_revenue"]')).toBeHidden();
+  // The search narrows the list to its matches, the best first: an unrelated metric disappears.
+  await expect(page.locator('#metric-results a').first()).toHaveAttribute('data-metric', 'churn_rate');
+  await expect(page.locator('#picker a[data-metric="monthly_recurring_revenue"]:visible')).toHaveCount(0);
   const visible = await links.evaluateAll((nodes) => nodes.filter((n) => n.offsetParent !== null).length);
   expect(visible).toBeGreaterThan(0);
   expect(visible).toBeLessThan(total);
 
   // A search that matches nothing says so.
   await page.getByRole('searchbox').fill('zzzzqqq');
-  await expect(links.first()).toBeHidden();
+  await expect(page.locator('#metric-groups')).toBeHidden();
   await expect(page.locator('.picker__no-match')).toBeVisible();
   await expect(page.locator('.picker__no-match')).not.toHaveText('');
 
@@ -66,4 +67,56 @@ test('a plain click on a metric link switches in place; the link is a real addre
   await expect(page.locator('#input-promoters')).toBeVisible();
   // No reload happened: the marker set before the click is still there.
   expect(await page.evaluate(() => window.__marker)).toBe(before);
+});
+
+test('a Polish café owner finds churn by the words she uses, and lands on it with Enter', async ({ page }) => {
+  await openPage(page, '?lang=pl');
+  const search = page.getByRole('searchbox');
+  for (const [words, metric] of [
+    ['rezygnacja', 'churn_rate'],
+    ['odpływ klientów', 'churn_rate'],
+    ['wskaźnik utrzymania', 'retention_rate'],
+    ['powtórne zakupy', 'repeat_purchase_rate'],
+    ['LTV', 'customer_lifetime_value'],
+  ]) {
+    await search.fill(words);
+    await expect(page.locator('#metric-results a').first(), words).toHaveAttribute('data-metric', metric);
+  }
+  await search.fill('rezygnacja');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/[?&]metric=churn_rate(&|$)/);
+  await expect(page.locator('#metric-name')).toBeFocused();
+  await expect(page.locator('#metric-name')).toHaveText('Wskaźnik odejść klientów (churn)');
+});
+
+test('a Russian salon owner misspells a word: the closest metrics are offered, and Down reaches them', async ({ page }, testInfo) => {
+  await openPage(page, '?lang=ru');
+  const search = page.getByRole('searchbox');
+  await search.fill('удержанiе клиентов'); // a Latin-looking "i" typed by mistake
+  await expect(page.locator('#metric-results a').first()).toHaveAttribute('data-metric', 'retention_rate');
+  await search.fill('ваываыв');
+  const none = page.locator('.picker__no-match');
+  await expect(none).toContainText('Ближе всего:');
+  await expect(none.locator('a[data-metric]')).toHaveCount(3);
+  await search.press('ArrowDown');
+  await expect(none.locator('a[data-metric]').first()).toBeFocused();
+  await page.locator('#picker').screenshot({ path: `${testInfo.project.outputDir}/screenshots/picker-no-match-ru.png` });
+});
+
+test('an analyst types "cohort": the projection first, and the data view offered for the rest', async ({ page }, testInfo) => {
+  await openPage(page);
+  const search = page.getByRole('searchbox');
+  await search.fill('cohort');
+  await expect(page.locator('#metric-results a').first()).toHaveAttribute('data-metric', 'retention_projection');
+  const hint = page.locator('.picker__data-hint');
+  await expect(hint).toContainText('come from your own data');
+  await page.locator('#picker').screenshot({ path: `${testInfo.project.outputDir}/screenshots/picker-cohort-en.png` });
+  await expectNoAxeViolations(page, { include: '#picker' });
+  await hint.getByRole('link', { name: 'Analyse your data' }).click();
+  await expect(page).toHaveURL(/[?&]view=data/);
+  await expect(page.locator('#data-heading')).toBeFocused();
+  // A metric asked for in words that mention customers is a metric, not the data.
+  await page.goBack();
+  await search.fill('customer lifetime value');
+  await expect(hint).toBeHidden();
 });

@@ -190,7 +190,7 @@ test('without `metric` the widget offers every metric; the keyboard moves throug
   await all.locator('#metric-search').fill('rate');
   await all.locator('#metric-search').press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  const second = all.locator('.picker li:not([hidden]) a').nth(1);
+  const second = all.locator('.picker__results a').nth(1);
   await expect(second).toBeFocused();
   const name = await second.textContent();
   await page.keyboard.press('Enter');

@@ -167,6 +167,7 @@ async function run(engine) {
   const hrefFor = (id) => metricHref(state, metrics.find((m) => m.id === id), id);
 
   const picker = createPicker($("picker"), {
+    dataView: { href: () => dataAddress(), open: () => switchTo("data") },
     onPick(id, { focus } = {}) {
       const metric = metrics.find((m) => m.id === id);
       if (!metric) return;
