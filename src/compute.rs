@@ -9,6 +9,7 @@ use crate::benchmark::{self, BenchmarkResult, Compared};
 use crate::catalog;
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::format::{round_half_away, Currency, Writer};
+use crate::ingest::currency::currency_of_amount;
 use crate::ingest::number::{read_raw, NumberError, RawValue};
 use crate::locale::Locale;
 use crate::metric::{Curves, Evaluation, Fact, FactKind, InputKind, InputSpec, MetricDef, Unit, Values, Violation};
@@ -91,6 +92,11 @@ pub struct MetricResult {
     /// How the value compares with the spec's reference, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<BenchmarkResult>,
+    /// The currency typed with an amount (`22,21 zł` → `"PLN"`), when one
+    /// was: money in the result is written in it rather than in the
+    /// currency asked for, and the page switches to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<&'static str>,
     /// Things the reader should know (contradictory inputs, unusual values).
     pub warnings: Vec<String>,
     /// The cohorts a series input was read as, one list per line.
@@ -125,14 +131,22 @@ fn ordered_map<S: serde::Serializer>(pairs: &[(&'static str, f64)], serializer: 
 pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result<MetricResult, Rejected> {
     let lang = options.language();
     let texts = Texts::for_locale(lang);
-    let writer = Writer { lang, currency: options.currency };
     let Some(def) = catalog::find(id) else {
         let message = texts.fill("error.unknown_metric", &|name| (name == "text").then(|| id.to_string()));
         return Err(Rejected {
             errors: vec![FieldError { field: "metric".into(), code: ErrorCode::UnknownMetric, message }],
         });
     };
-    let context = InputReader { prefix: format!("metric.{}", def.id), inputs: def.inputs, texts, writer };
+    let mut context = InputReader {
+        prefix: format!("metric.{}", def.id),
+        inputs: def.inputs,
+        texts,
+        writer: Writer { lang, currency: options.currency },
+    };
+    let typed = context.typed_currency(inputs)?;
+    if let Some(currency) = typed {
+        context.writer.currency = currency;
+    }
     let values = context.read_inputs(inputs, options.locale)?;
     let evaluation = (def.evaluate)(&values).map_err(|v| context.reject_violation(&values, &v))?;
     if !evaluation.value.is_finite() || evaluation.value.abs() > MAX_RESULT {
@@ -149,7 +163,9 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
         };
         return Err(context.reject_violation(&values, &violation));
     }
-    Ok(context.explain(def, &values, &evaluation, options.sector.as_deref()))
+    let mut result = context.explain(def, &values, &evaluation, options.sector.as_deref());
+    result.currency = typed.map(Currency::code);
+    Ok(result)
 }
 
 /// Reads and checks a set of inputs by the catalog's rules, with messages
@@ -374,6 +390,28 @@ impl InputReader<'_> {
         Ok(Some(value))
     }
 
+    /// The currency the amounts were typed in (`22,21 zł`, `€40`), when any
+    /// names one; amounts in two currencies are refused on the second, as
+    /// adding złoty to euros would be a guess.
+    fn typed_currency(&self, inputs: &RawInputs) -> Result<Option<Currency>, Rejected> {
+        let mut found: Option<(Currency, &str)> = None;
+        for spec in self.inputs.iter().filter(|spec| spec.kind == InputKind::Money) {
+            let Some(Some(RawValue::Text(text))) = inputs.get(spec.id) else { continue };
+            let Some(currency) = currency_of_amount(text).and_then(Currency::from_code) else { continue };
+            match found {
+                Some((first, first_text)) if first != currency => {
+                    let args = [("text", text.trim().to_string()), ("other", first_text.trim().to_string())];
+                    return Err(Rejected {
+                        errors: vec![self.error(spec, ErrorCode::Inconsistent, "error.currency_mixed", &args)],
+                    });
+                }
+                Some(_) => {}
+                None => found = Some((currency, text)),
+            }
+        }
+        Ok(found.map(|(currency, _)| currency))
+    }
+
     fn error(&self, spec: &InputSpec, code: ErrorCode, key: &str, args: &[(&str, String)]) -> FieldError {
         let label = self.label(spec.id);
         let message = self.texts.fill(key, &|name| match name {
@@ -438,6 +476,7 @@ impl InputReader<'_> {
             reading,
             period: values.period().map(RatePeriod::id),
             benchmark,
+            currency: None,
             warnings,
             series: values.series().to_vec(),
             curves: evaluation.curves.clone(),

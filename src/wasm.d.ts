@@ -122,6 +122,8 @@ export interface MetricResult {
   formula: string;
   steps: string[];
   reading: string;
+  /** The currency typed with an amount ("22,21 zł" → "PLN"); money in the result is written in it. */
+  currency?: "USD" | "EUR" | "GBP" | "PLN" | "RUB" | "UAH";
   /** The cohorts a series input was read as (the projection). */
   series?: number[][];
   /** The projection's curves: observed points and the model's line, in percent, per period from 0. */

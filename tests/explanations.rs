@@ -86,6 +86,31 @@ fn a_polish_price_tag_is_a_whole_amount() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn an_amount_typed_with_its_currency_is_in_that_currency() {
+    // Asked for dollars (the default), typed in złoty: the result is in złoty, and says so.
+    let result = shown::<&str>("average_order_value", &[("revenue", "22,21 zł"), ("orders", "1")]);
+    assert_eq!(result.currency, Some("PLN"));
+    assert_eq!(result.display, "22.21\u{a0}zł");
+    assert_eq!(shown::<&str>("average_order_value", &[("revenue", "2221"), ("orders", "100")]).currency, None);
+    // Two currencies in one calculation are not added up.
+    let mixed = retention_metrics::compute(
+        "retention_cost",
+        &inputs(&[("team", "5000 zł"), ("software", "€900"), ("program", "0"), ("active_customers", "700")]),
+        &ComputeOptions::default(),
+    )
+    .expect_err("złoty and euros");
+    assert_eq!(
+        (mixed.first().field.as_str(), mixed.first().code),
+        ("software", retention_metrics::ErrorCode::Inconsistent)
+    );
+    assert_eq!(
+        mixed.first().message,
+        "Software: “€900” is in another currency than “5000 zł”. Type every amount in one currency."
+    );
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn one_is_singular() {
     assert_eq!(shown("customer_lifespan", &[("churn_percent", 100.0)]).display, "1 period");
     assert_eq!(shown("customer_lifespan", &[("churn_percent", 10.0)]).display, "10 periods");

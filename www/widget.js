@@ -25,7 +25,7 @@ import { el } from "./shared/dom.js";
 import { queryFor } from "./shared/address.js";
 import { createCalculator } from "./calculator/calculator.js";
 import { createPicker } from "./calculator/picker.js";
-import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "./shared/texts.js";
+import { codesIn, chooseLanguage, chooseCurrency, currencyForLocale, textsFor } from "./shared/texts.js";
 import { hostIsDark } from "./embed/host-scheme.js";
 import { sizeEmbedFrames } from "./embed/frames.js";
 
@@ -53,6 +53,13 @@ function linkLoaded(link) {
     link.addEventListener("load", resolve, { once: true });
     link.addEventListener("error", resolve, { once: true });
   });
+}
+
+/** The currency a widget starts in, and whether it was chosen (by the host or the reader) rather than guessed. */
+function widgetCurrency(attribute, previous, numberLocale, currencies) {
+  if (previous && previous.currencyPicked) return { currency: chooseCurrency(previous.currency, currencies), currencyPicked: true };
+  if (attribute) return { currency: chooseCurrency(attribute, currencies), currencyPicked: true };
+  return { currency: currencyForLocale(numberLocale, currencies), currencyPicked: false };
 }
 
 class RetentionCalculator extends HTMLElement {
@@ -115,7 +122,7 @@ class RetentionCalculator extends HTMLElement {
       this.#loadExample();
       return;
     }
-    if (name === "currency") this.#state.currency = after;
+    if (name === "currency") Object.assign(this.#state, { currency: after, currencyPicked: true });
     const metricBefore = this.#state.metric.id;
     this.#render();
     if (this.#state.metric.id !== metricBefore) this.#loadExample();
@@ -158,7 +165,8 @@ class RetentionCalculator extends HTMLElement {
       lang,
       numberLocale,
       currencies,
-      currency: chooseCurrency(previous ? previous.currency : this.getAttribute("currency"), currencies),
+      // The host's `currency`, else the reader's choice, else the reader's locale's (zł in Poland).
+      ...widgetCurrency(this.getAttribute("currency"), previous, numberLocale, currencies),
       sector: "",
       metric,
       values: sameMetric ? previous.values : {},

@@ -354,6 +354,13 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     } catch (err) {
       errors = errorList(err);
     }
+    // An amount typed with its currency ("22,21 zł") is that currency: the result is in it, and so is the page.
+    if (result && result.currency && result.currency !== state.currency && state.currencies.includes(result.currency)) {
+      state.currency = result.currency;
+      state.currencyPicked = true;
+      const select = root.querySelector('select[name="currency"]');
+      if (select) select.value = state.currency;
+    }
     const placed = placeErrors(errors, new Set(fields.keys()), (id) => !state.touched.has(id));
     for (const [id, { input, help, error }] of fields) {
       showFieldError(input, error, placed.byField.get(id), help ? help.id : null);

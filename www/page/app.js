@@ -3,7 +3,7 @@
 
 import { readAddress, queryFor, writeAddress, dataQueryFor, setAddress } from "../shared/address.js";
 import { isPlainClick, makeText, namedOptions } from "../shared/dom.js";
-import { codesIn, chooseLanguage, chooseCurrency, textsFor } from "../shared/texts.js";
+import { codesIn, chooseLanguage, chooseCurrency, currencyForLocale, textsFor } from "../shared/texts.js";
 import { createPicker } from "../calculator/picker.js";
 import { createCalculator } from "../calculator/calculator.js";
 import { createOffline, isSingleFile } from "./offline.js";
@@ -58,6 +58,9 @@ function startState(address, saved, messages) {
     numberLocale: askedLang && known.includes(String(askedLang).toLowerCase()) ? lang : navigator.language || "en",
     langPicked: !address.lang && Boolean(saved.lang), // remembered only when picked from the menu
     currency: null,
+    // Picked from a menu, given by the address or typed with an amount;
+    // until then the currency follows the reader's locale.
+    currencyPicked: false,
     currencies: [],
     sector: address.sector || (bare && saved.sector) || "",
     metric: null,
@@ -161,7 +164,12 @@ async function run(engine) {
     if (state.view === "data") setAddress(dataAddress(), { push });
     else if (push) setAddress(queryFor(addressState()), { push });
     else writeAddress(addressState());
-    remember({ ...state, metric: state.metric.id, lang: state.langPicked ? state.lang : null });
+    remember({
+      ...state,
+      metric: state.metric.id,
+      lang: state.langPicked ? state.lang : null,
+      currency: state.currencyPicked ? state.currency : null,
+    });
   }
 
   const hrefFor = (id) => metricHref(state, metrics.find((m) => m.id === id), id);
@@ -316,7 +324,9 @@ async function run(engine) {
     const dict = messages(state.lang);
     t = textsFor(dict, state);
     state.currencies = codesIn(dict, "currency.");
-    state.currency = chooseCurrency(state.currency, state.currencies);
+    state.currency = state.currencyPicked
+      ? chooseCurrency(state.currency, state.currencies)
+      : currencyForLocale(state.numberLocale, state.currencies);
     metrics = catalog({ lang: state.lang });
     const currentId = state.metric ? state.metric.id : null;
     state.metric = metrics.find((m) => m.id === currentId) || metrics[0];
@@ -332,6 +342,7 @@ async function run(engine) {
 
   // First view: the address decides the metric, inputs, currency and sector.
   state.currency = address.currency || saved.currency;
+  state.currencyPicked = Boolean(state.currency);
   metrics = catalog({ lang: state.lang });
   const shown = restored ? { metric: saved.metric, values: saved.values || {} } : address;
   state.metric = metrics.find((m) => m.id === shown.metric) || metrics[0];

@@ -136,6 +136,7 @@ export function currencySelect(id, t, state, onChange) {
   select.value = state.currency;
   select.addEventListener("change", () => {
     state.currency = select.value;
+    state.currencyPicked = true; // from now on the reader's choice, not the locale's
     onChange();
   });
   return select;

@@ -24,6 +24,28 @@ export function chooseCurrency(requested, known) {
   return known.includes("USD") ? "USD" : known[0];
 }
 
+/** Countries that pay in euros, by their region code in a locale tag (`de-AT`). */
+const EURO_REGIONS = new Set(["AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PT", "SI", "SK"]);
+/** Languages spoken mostly where euros are paid, for a tag without a region (`de`). */
+const EURO_LANGUAGES = new Set(["de", "el", "et", "fi", "fr", "ga", "hr", "it", "lt", "lv", "mt", "nl", "sk", "sl"]);
+const BY_REGION = { GB: "GBP", PL: "PLN", RU: "RUB", UA: "UAH", US: "USD" };
+const BY_LANGUAGE = { pl: "PLN", ru: "RUB", uk: "UAH" };
+
+/**
+ * The currency a reader in `locale` most likely pays in, among `known`:
+ * pl → PLN, ru → RUB, uk → UAH, en-GB → GBP, the euro countries → EUR,
+ * else US dollars. The region decides when the tag has one (`ru-UA` is UAH).
+ */
+export function currencyForLocale(locale, known) {
+  const [language = "", region = ""] = String(locale || "").split(/[-_]/);
+  const lang = language.toLowerCase();
+  const country = region.toUpperCase();
+  const fromRegion = BY_REGION[country] || (EURO_REGIONS.has(country) ? "EUR" : null);
+  // French in Canada is not euros: a language says euros only without a region.
+  const fromLanguage = BY_LANGUAGE[lang] || (EURO_LANGUAGES.has(lang) && country === "" ? "EUR" : null);
+  return chooseCurrency(fromRegion || fromLanguage, known);
+}
+
 /**
  * Text lookup over `dict` (the engine's messages) with numbers written for
  * `numberLocale` (1,234 or 1 234) and plural forms picked for `lang`.
