@@ -31,6 +31,8 @@ const SPEC: &[Example] = &[
     ("net_promoter_score", &[("promoters", 70.0), ("detractors", 10.0)], 60.0, "60"),
     ("customer_satisfaction", &[("satisfied", 400.0), ("responses", 500.0)], 80.0, "80%"),
     ("monthly_recurring_revenue", &[("customers", 100.0), ("arpc", 50.0)], 5000.0, "$5,000"),
+    // The Russian seed article's growing shop (issue 16).
+    ("retention_rate", &[("start", 200.0), ("end", 250.0), ("new", 100.0)], 75.0, "75%"),
 ];
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -92,12 +92,21 @@ pub const DEFINITIONS: &[MetricDef] = &[
             In::new("new", Count).at_most_input("end"),
             In::new("period", Period).optional(),
         ],
-        examples: &[Example {
-            id: "coffee",
-            series: &[],
-            inputs: &[("start", 200.0), ("end", 210.0), ("new", 30.0)],
-            value: 90.0,
-        }],
+        examples: &[
+            Example {
+                id: "coffee",
+                series: &[],
+                inputs: &[("start", 200.0), ("end", 210.0), ("new", 30.0)],
+                value: 90.0,
+            },
+            // The Russian seed article's shop: it grew, yet kept only three in four.
+            Example {
+                id: "growing",
+                series: &[],
+                inputs: &[("start", 200.0), ("end", 250.0), ("new", 100.0)],
+                value: 75.0,
+            },
+        ],
         benchmark: Some(Benchmark::Rate(Measure::Retention)),
         evaluate: evaluate_retention_rate,
     },

@@ -108,16 +108,41 @@ test('Clear empties the form and the address, with no "required" errors', async 
 test.describe('a reader whose device is set to Polish', () => {
   test.use({ locale: 'pl-PL' });
 
-  test('gets the page in Polish, types amounts the Polish way and they are read that way', async ({ page }) => {
+  test('gets the page in Polish and in złoty, types amounts the Polish way and they are read that way', async ({ page }) => {
     await openPage(page, '?metric=average_order_value');
     await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+    await expect(page.locator('#currency')).toHaveValue('PLN');
     await field(page, 'revenue').fill('2.500 zł');
     await field(page, 'orders').fill('10');
-    await expect(resultValue(page)).toHaveText(/^250\s\$$/);
+    await expect(resultValue(page)).toHaveText(/^250\szł$/);
     await field(page, 'revenue').fill('2 500,50');
-    await expect(resultValue(page)).toHaveText(/^250,05\s\$$/);
+    await expect(resultValue(page)).toHaveText(/^250,05\szł$/);
+  });
+
+  test('a currency picked stays picked; an amount typed in euros switches to euros', async ({ page }) => {
+    await openPage(page, '?metric=average_order_value');
+    await page.locator('#currency').selectOption('GBP');
+    await field(page, 'revenue').fill('100');
+    await field(page, 'orders').fill('4');
+    await expect(resultValue(page)).toHaveText(/^25,00\s£$|^25\s£$/);
+    await openPage(page); // a bare address reopens what was last shown
+    await expect(page.locator('#currency')).toHaveValue('GBP');
+    await field(page, 'revenue').fill('100 €');
+    await expect(page.locator('#currency')).toHaveValue('EUR');
+    await expect(resultValue(page)).toHaveText(/€$/);
+    await expect(page).toHaveURL(/currency=EUR/);
   });
 });
+
+for (const [locale, code] of [['ru-RU', 'RUB'], ['uk-UA', 'UAH'], ['en-GB', 'GBP'], ['de-DE', 'EUR'], ['en-US', 'USD']]) {
+  test.describe(`a first visit from a device set to ${locale}`, () => {
+    test.use({ locale });
+    test(`shows money in ${code}`, async ({ page }) => {
+      await openPage(page, '?metric=customer_lifetime_value');
+      await expect(page.locator('#currency')).toHaveValue(code);
+    });
+  });
+}
 
 test('an English reader gets "2.500" as two and a half', async ({ page }) => {
   await openPage(page, '?metric=average_order_value');

@@ -167,6 +167,7 @@ const PERIOD_COLUMNS = [
   ["revenue", "data.page.col.revenue"],
   ["aov", "data.page.col.aov"],
   ["purchase_frequency", "data.page.col.frequency"],
+  ["repeat_purchase_rate", "data.page.col.repeat"],
   ["open", "data.page.col.open"],
 ];
 const MONEY_COLUMNS = ["revenue", "aov"];
@@ -177,7 +178,7 @@ function periodColumns(report) {
   return PERIOD_COLUMNS.filter(([key]) => !MONEY_COLUMNS.includes(key))
     .map(([key, label]) => [key, key === "orders" ? "data.page.col.visits" : label]);
 }
-const PERCENT_COLUMNS = ["retention_rate", "churn_rate"];
+const PERCENT_COLUMNS = ["retention_rate", "churn_rate", "repeat_purchase_rate"];
 
 /** The period table as CSV rows: ISO periods ("2024-03"), full-precision rates, a column marking the partial period. */
 function periodRows(report, t, currency) {
@@ -199,6 +200,7 @@ function periodCell(key, row, { fmt }) {
   switch (key) {
     case "retention_rate":
     case "churn_rate":
+    case "repeat_purchase_rate":
       return fmt.percent(row[key]);
     case "revenue":
     case "aov":

@@ -217,6 +217,9 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
     history.clear();
     resultsBox.replaceChildren();
     mappingBox.replaceChildren();
+    // A new file's report takes the focus once it is ready, so the reader
+    // (and a screen reader) is taken to it rather than left on the file input.
+    focusReportWhenReady = true;
     analyse();
   }
 
@@ -340,7 +343,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
     }
   }
 
-  /** The report's first heading takes the focus (after "Back to the current analysis"). */
+  /** The report's first heading takes the focus (a new file's report, or after "Back to the current analysis"). */
   function focusReport() {
     focusReportWhenReady = false;
     const heading = resultsBox.querySelector("h3");
