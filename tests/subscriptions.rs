@@ -104,4 +104,9 @@ fn the_mrr_churn_calculator_works_out_the_month_the_analysis_shows() {
         (refused.first().field.as_str(), refused.first().code),
         ("churned", retention_metrics::ErrorCode::OutOfRange)
     );
+    // Every customer lost, each amount rounded to cents: a cent over the start is rounding.
+    let all_gone =
+        mrr_churn(&[("mrr_start", 166.67), ("churned", 100.0), ("contraction", 66.68)]).expect("a cent of rounding");
+    assert!((all_gone.value - 100.0).abs() < 0.01, "{}", all_gone.value);
+    mrr_churn(&[("mrr_start", 166.67), ("churned", 100.0), ("contraction", 66.70)]).expect_err("three cents is more");
 }

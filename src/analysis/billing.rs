@@ -235,15 +235,7 @@ pub fn analyze_subscriptions(bytes: &[u8], options: &BillingOptions) -> Result<S
     let mut record = ByteRecord::new();
     let mut rows = layout.rows(&text);
     let mut read_rows = 0;
-    for (line, title) in &layout.titles {
-        skips.add(*line, SkipReason::Title, title);
-    }
-    loop {
-        let next = rows.next_into(&mut record);
-        for line in rows.broken_quotes.drain(..) {
-            skips.add(line, SkipReason::UnclosedQuote, "");
-        }
-        let Some(line) = next else { break };
+    while let Some(line) = rows.next_row(&mut record, |line, reason, cell| skips.add(line, reason, cell)) {
         read_rows += 1;
         if !layout.fits(&record) {
             skips.add(line, SkipReason::MissingCells, "");

@@ -90,15 +90,7 @@ pub fn analyze_costs(bytes: &[u8], options: &CostOptions) -> Result<CostReport, 
     let mut skips = Skips::new(lang);
     let mut record = ByteRecord::new();
     let mut rows = layout.rows(&text);
-    for (line, title) in &layout.titles {
-        skips.add(*line, SkipReason::Title, title);
-    }
-    loop {
-        let next = rows.next_into(&mut record);
-        for line in rows.broken_quotes.drain(..) {
-            skips.add(line, SkipReason::UnclosedQuote, "");
-        }
-        let Some(line) = next else { break };
+    while let Some(line) = rows.next_row(&mut record, |line, reason, cell| skips.add(line, reason, cell)) {
         let name = if layout.width > 1 { field(&record, category) } else { "" };
         if is_total(name) {
             skips.add(line, SkipReason::TotalRow, name);

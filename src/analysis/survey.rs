@@ -224,12 +224,9 @@ pub fn analyze_survey(bytes: &[u8], options: &SurveyOptions) -> Result<SurveyRep
     let mut row_count = 0;
     // Title lines above the header, and rows lost to a quote left open:
     // listed with the answers left out, so no row goes without a word.
-    let mut unreadable: Vec<(u64, SkipReason, String)> =
-        layout.titles.iter().map(|(line, title)| (*line, SkipReason::Title, title.clone())).collect();
-    loop {
-        let next = rows.next_into(&mut record);
-        unreadable.extend(rows.broken_quotes.drain(..).map(|line| (line, SkipReason::UnclosedQuote, String::new())));
-        let Some(line) = next else { break };
+    let mut unreadable: Vec<(u64, SkipReason, String)> = Vec::new();
+    while let Some(line) = rows.next_row(&mut record, |line, reason, cell| unreadable.push((line, reason, cell.into())))
+    {
         row_count += 1;
         if first_row.is_none() {
             first_row = Some((line, cells(&record)));

@@ -20,7 +20,7 @@ use super::intern::Interner;
 use super::number::{read_number, read_plain_amount, MAX_AMOUNT};
 use super::skips::{SkipCount, SkipReason, SkippedRow, Skips};
 use super::status::{standing, Standing};
-use super::table::{cells, field, field_bytes, Layout, Rows};
+use super::table::{cells, field, field_bytes, Layout};
 use crate::calendar::Day;
 use crate::error::{ErrorCode, FieldError};
 use crate::locale::Locale;
@@ -225,18 +225,19 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
         currencies: Vec::new(),
         evidence: OrderEvidence::default(),
         skips: if options.list_every_skip { Skips::listing_all(lang) } else { Skips::new(lang) },
-        read: layout.titles.len(),
+        read: 0,
     };
-    for (line, title) in &layout.titles {
-        gathered.skips.add(*line, SkipReason::Title, title);
-    }
     let mut reader = layout.rows(&text);
     let mut record = ByteRecord::new();
     let total_bytes = text.len().max(1) as f64;
-    loop {
-        let next = reader.next_into(&mut record);
-        note_broken_quotes(&mut reader, &mut gathered);
-        let Some(line) = next else { break };
+    // A line that is no row (a title, a quote left open) counts as read.
+    let unreadable = |gathered: &mut Gathered, line, reason, cell: &str| {
+        gathered.read += 1;
+        gathered.skips.add(line, reason, cell);
+    };
+    while let Some(line) =
+        reader.next_row(&mut record, |line, reason, cell| unreadable(&mut gathered, line, reason, cell))
+    {
         gathered.read += 1;
         if gathered.read.is_multiple_of(PROGRESS_EVERY) {
             progress(reader.byte_offset() as f64 / total_bytes);
@@ -312,14 +313,6 @@ pub fn read_log(bytes: &[u8], options: &LogOptions, progress: &mut dyn FnMut(f64
         refunds: Refunds { revenue_before: revenue_after + refunded.amount, revenue_after, ..refunded },
     };
     Ok(Log { orders, refunds: refunds.into_iter().map(|(refund, _)| refund).collect(), customer_ids, input })
-}
-
-/// Lists the rows where a quote opened and never closed.
-fn note_broken_quotes(reader: &mut Rows, gathered: &mut Gathered) {
-    for line in reader.broken_quotes.drain(..) {
-        gathered.read += 1;
-        gathered.skips.add(line, SkipReason::UnclosedQuote, "");
-    }
 }
 
 /// Reads one row into `gathered`, or lists why it was skipped. The common

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::date::read_date;
 use super::number::read_number;
+use super::skips::SkipReason;
 use crate::locale::Locale;
 use crate::text::{shortened, Texts};
 
@@ -182,6 +183,7 @@ impl Layout {
             width: self.expected_cells(),
             lines: LineCounter::default(),
             broken_quotes: Vec::new(),
+            titles: self.titles.clone(),
         }
     }
 }
@@ -199,6 +201,9 @@ pub struct Rows<'a> {
     /// Lines where a quote opened that never closed, found since the
     /// caller last emptied the list: each is one row that could not be read.
     pub broken_quotes: Vec<u64>,
+    /// Title lines above the header, handed out by the first
+    /// [`Rows::next_row`].
+    titles: Vec<(u64, String)>,
 }
 
 /// A quoted field may hold line breaks (an address, a note); one holding
@@ -206,6 +211,26 @@ pub struct Rows<'a> {
 const MAX_LINES_IN_FIELD: usize = 50;
 
 impl Rows<'_> {
+    /// Reads the next data row into `record`, as [`Rows::next_into`] does,
+    /// first handing `unreadable` each line that is no row: the titles above
+    /// the header (on the first call) and rows lost to a quote left open.
+    /// Every reader of a table lists those lines the same way, so no line of
+    /// a file goes uncounted.
+    pub fn next_row(
+        &mut self,
+        record: &mut ByteRecord,
+        mut unreadable: impl FnMut(u64, SkipReason, &str),
+    ) -> Option<u64> {
+        for (line, title) in self.titles.drain(..) {
+            unreadable(line, SkipReason::Title, &title);
+        }
+        let next = self.next_into(record);
+        for line in self.broken_quotes.drain(..) {
+            unreadable(line, SkipReason::UnclosedQuote, "");
+        }
+        next
+    }
+
     /// Reads the next non-blank row into `record`; returns its line number in
     /// the file (1-based, as a spreadsheet numbers rows) or `None` at the end.
     ///

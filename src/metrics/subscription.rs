@@ -58,6 +58,10 @@ pub fn net_revenue_retention(net_mrr_churn: f64) -> f64 {
 /// Catalog entries of the subscription family.
 pub const DEFINITIONS: &[MetricDef] = &[MRR_CHURN, PROJECTION];
 
+/// How far the lost MRR may pass the start before it is refused: one cent of
+/// rounding, never a real excess.
+const ROUNDING_CENT: f64 = 0.011;
+
 /// Gross MRR churn, with the net churn and NRR in its steps: one calculator
 /// for the three figures a billing analysis gives each month.
 const MRR_CHURN: MetricDef = MetricDef {
@@ -86,7 +90,9 @@ fn evaluate_mrr_churn(v: &Values) -> Result<Evaluation, Violation> {
     let start = v.get("mrr_start");
     let (churned, contraction) = (v.get("churned"), v.get("contraction"));
     let (expansion, reactivated) = (v.get("expansion"), v.get("reactivated"));
-    if churned + contraction > start {
+    // A month's movements linked from the billing table are each rounded to
+    // cents, so together they may pass the rounded start by a cent.
+    if churned + contraction - start > ROUNDING_CENT {
         let most = Fact::new("max", start, FactKind::Money);
         return Err(Violation {
             field: "churned",
