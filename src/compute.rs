@@ -10,7 +10,8 @@ use crate::catalog;
 use crate::error::{ErrorCode, FieldError, Rejected};
 use crate::format::{round_half_away, Currency, Writer};
 use crate::ingest::currency::currency_of_amount;
-use crate::ingest::number::{read_raw, NumberError, RawValue};
+use crate::ingest::duration::{split_unit, TimeUnit};
+use crate::ingest::number::{read_number, read_raw, NumberError, RawValue};
 use crate::locale::Locale;
 use crate::metric::{Curves, Evaluation, Fact, FactKind, InputKind, InputSpec, MetricDef, Unit, Values, Violation};
 use crate::reference::RatePeriod;
@@ -99,6 +100,11 @@ pub struct MetricResult {
     pub currency: Option<&'static str>,
     /// Things the reader should know (contradictory inputs, unusual values).
     pub warnings: Vec<String>,
+    /// Durations read in another unit than the field's (`36 months` as 3
+    /// years), or offered in it (a lifespan of 36 "years" may be months):
+    /// the page shows each under its field.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unit_notes: Vec<UnitNote>,
     /// The cohorts a series input was read as, one list per line.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub series: Vec<Vec<f64>>,
@@ -112,6 +118,27 @@ pub struct MetricResult {
     #[serde(serialize_with = "ordered_map")]
     pub inputs: Vec<(&'static str, f64)>,
 }
+
+/// A duration the calculation read in the field's unit, or offers in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitNote {
+    /// The input it is about.
+    pub field: &'static str,
+    /// The duration in the field's unit (years).
+    pub value: f64,
+    /// Whether the calculation used `value` (it was typed with a unit), or
+    /// only offers it (a bare number that looks like months).
+    pub applied: bool,
+    /// What was read or what may be meant, in the reader's words.
+    pub text: String,
+    /// The label of the button that puts `value` (to two decimals) into
+    /// the field.
+    pub action: String,
+}
+
+/// A lifespan of this many years or more is longer than almost any
+/// customer stays; typed as a bare number, it is more likely months.
+const YEARS_THAT_LOOK_LIKE_MONTHS: f64 = 24.0;
 
 /// Pairs as a JSON object that keeps their order (`{"start": 200, "end": 210}`).
 fn ordered_map<S: serde::Serializer>(pairs: &[(&'static str, f64)], serializer: S) -> Result<S::Ok, S::Error> {
@@ -147,6 +174,8 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
     if let Some(currency) = typed {
         context.writer.currency = currency;
     }
+    let (converted, mut unit_notes) = context.typed_durations(inputs, options.locale);
+    let inputs = converted.as_ref().unwrap_or(inputs);
     let values = context.read_inputs(inputs, options.locale)?;
     let evaluation = (def.evaluate)(&values).map_err(|v| context.reject_violation(&values, &v))?;
     if !evaluation.value.is_finite() || evaluation.value.abs() > MAX_RESULT {
@@ -165,6 +194,8 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
     }
     let mut result = context.explain(def, &values, &evaluation, options.sector.as_deref());
     result.currency = typed.map(Currency::code);
+    unit_notes.extend(context.durations_like_months(&values, &unit_notes));
+    result.unit_notes = unit_notes;
     Ok(result)
 }
 
@@ -412,6 +443,55 @@ impl InputReader<'_> {
         Ok(found.map(|(currency, _)| currency))
     }
 
+    /// The inputs with every duration typed with a unit (`36 months`,
+    /// `3 lata`) converted to the field's years, and a note for each one
+    /// converted from months or weeks; `None` when nothing was converted.
+    fn typed_durations(&self, inputs: &RawInputs, locale: Option<Locale>) -> (Option<RawInputs>, Vec<UnitNote>) {
+        let mut converted: Option<RawInputs> = None;
+        let mut notes = Vec::new();
+        for spec in self.inputs.iter().filter(|spec| spec.kind == InputKind::Years) {
+            let Some(Some(RawValue::Text(text))) = inputs.get(spec.id) else { continue };
+            let Some((number, unit)) = split_unit(text) else { continue };
+            let Ok(amount) = read_number(number, locale) else { continue };
+            let years = amount * unit.in_years();
+            converted.get_or_insert_with(|| inputs.clone()).insert(spec.id.to_string(), Some(RawValue::Number(years)));
+            if unit != TimeUnit::Year {
+                notes.push(self.unit_note(spec, years, true, "unit_note.read_as", &[("typed", text.trim().to_string())]));
+            }
+        }
+        (converted, notes)
+    }
+
+    /// Offers a bare lifespan of many "years" as months (36 → 3 years),
+    /// without changing the result: the reader decides.
+    fn durations_like_months(&self, values: &Values, notes: &[UnitNote]) -> Vec<UnitNote> {
+        self.inputs
+            .iter()
+            .filter(|spec| spec.kind == InputKind::Years && notes.iter().all(|note| note.field != spec.id))
+            .filter_map(|spec| Some((spec, values.opt(spec.id)?)))
+            .filter(|(_, years)| *years >= YEARS_THAT_LOOK_LIKE_MONTHS)
+            .map(|(spec, years)| {
+                let typed = self.writer.fact(FactKind::Number, years);
+                self.unit_note(spec, years / 12.0, false, "unit_note.maybe_months", &[("value", typed)])
+            })
+            .collect()
+    }
+
+    fn unit_note(&self, spec: &InputSpec, years: f64, applied: bool, key: &str, args: &[(&str, String)]) -> UnitNote {
+        let shown = self.writer.fact(FactKind::Number, years);
+        let lookup = |name: &str| match name {
+            "years" => Some(shown.clone()),
+            _ => args.iter().find(|(arg, _)| *arg == name).map(|(_, value)| value.clone()),
+        };
+        UnitNote {
+            field: spec.id,
+            value: years,
+            applied,
+            text: self.texts.fill(key, &lookup),
+            action: self.texts.fill("unit_note.use", &lookup),
+        }
+    }
+
     fn error(&self, spec: &InputSpec, code: ErrorCode, key: &str, args: &[(&str, String)]) -> FieldError {
         let label = self.label(spec.id);
         let message = self.texts.fill(key, &|name| match name {
@@ -478,6 +558,7 @@ impl InputReader<'_> {
             benchmark,
             currency: None,
             warnings,
+            unit_notes: Vec::new(),
             series: values.series().to_vec(),
             curves: evaluation.curves.clone(),
             inputs: values.present().collect(),

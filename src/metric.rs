@@ -70,8 +70,11 @@ pub enum InputKind {
     Money,
     /// A percentage from 0 to 100.
     Percent,
-    /// Any number zero or more (frequencies, years, shares).
+    /// Any number zero or more (frequencies, shares).
     Number,
+    /// A duration in years, zero or more; typed in months or weeks
+    /// (`36 months`) it is converted, and the result says so.
+    Years,
     /// The period a rate covers: `month` (the default), `quarter` or `year`.
     Period,
     /// Survivors per period of one or more cohorts as typed or pasted: a

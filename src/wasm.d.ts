@@ -37,7 +37,18 @@ export interface ComputeOptions {
 }
 
 export type Unit = "percent" | "money" | "count" | "ratio" | "periods" | "score" | "per_order";
-export type InputKind = "count" | "money" | "percent" | "number" | "period" | "series";
+/** A duration the calculation read in the field's unit (`applied`), or offers in it. */
+export interface UnitNote {
+  field: string;
+  /** In the field's unit (years). */
+  value: number;
+  applied: boolean;
+  text: string;
+  /** The label of the button that writes `value` into the field. */
+  action: string;
+}
+
+export type InputKind = "count" | "money" | "percent" | "number" | "years" | "period" | "series";
 
 /** The period a retention or churn rate covers. */
 export type RatePeriod = "month" | "quarter" | "year";
@@ -132,6 +143,8 @@ export interface MetricResult {
   period?: RatePeriod;
   benchmark?: BenchmarkResult;
   warnings: string[];
+  /** Durations read in another unit than the field's ("36 months" as 3 years), or offered in it. */
+  unit_notes?: UnitNote[];
   /** The inputs as read, in the catalog's order. */
   inputs: Record<string, number>;
 }

@@ -32,6 +32,7 @@ const ORDER: &[&str] = &[
     "ingest::codepages",
     "ingest::intern",
     "ingest::number",
+    "ingest::duration",
     "ingest::options",
     "ingest::skips",
     "ingest::decode",

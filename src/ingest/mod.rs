@@ -9,6 +9,7 @@ pub mod columns;
 pub mod currency;
 pub mod date;
 pub mod decode;
+pub mod duration;
 pub mod headers;
 pub mod intern;
 pub mod log;

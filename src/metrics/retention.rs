@@ -132,7 +132,7 @@ pub const DEFINITIONS: &[MetricDef] = &[
         group: Group::Retention,
         unit: Unit::Periods,
         decimals: 1,
-        inputs: &[In::new("churn_percent", Percent).positive()],
+        inputs: &[In::new("churn_percent", Percent).positive(), In::new("period", Period).optional()],
         examples: &[Example { id: "coffee", series: &[], inputs: &[("churn_percent", 10.0)], value: 10.0 }],
         benchmark: None,
         evaluate: evaluate_customer_lifespan,
@@ -162,5 +162,11 @@ fn evaluate_churn_rate(v: &Values) -> Result<Evaluation, Violation> {
 fn evaluate_customer_lifespan(v: &Values) -> Result<Evaluation, Violation> {
     let churn = v.get("churn_percent");
     let value = need(customer_lifespan(churn), "churn_percent")?;
-    Ok(Evaluation::simple(value).with_facts([Fact::new("churn_fraction", churn / 100.0, FactKind::Fraction)]))
+    // In months and years both: CLV asks for years, a shop counts months.
+    let years = value / v.period().unwrap_or(RatePeriod::Month).per_year();
+    Ok(Evaluation::simple(value).with_facts([
+        Fact::new("churn_fraction", churn / 100.0, FactKind::Fraction),
+        Fact::new("months", years * 12.0, FactKind::Number),
+        Fact::new("years", years, FactKind::Number),
+    ]))
 }

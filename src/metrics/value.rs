@@ -117,7 +117,7 @@ pub const DEFINITIONS: &[MetricDef] = &[
         inputs: &[
             In::new("aov", Money),
             In::new("frequency", Number),
-            In::new("lifespan_years", Number),
+            In::new("lifespan_years", Years),
             In::new("margin_percent", Percent).optional(),
         ],
         examples: &[

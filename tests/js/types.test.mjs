@@ -45,6 +45,8 @@ function samples() {
     ['E.MetricResult', engine.compute('retention_rate', { start: 100, end: 150, new: 10 })],
     ['E.MetricResult', engine.compute('churn_rate', { start: 200, lost: 20, period: 'year' }, { sector: 'subscriptions' })],
     ['E.MetricResult', engine.compute('average_order_value', { revenue: '22,21 zł', orders: 1 }, { locale: 'pl' })],
+    ['E.MetricResult', engine.compute('customer_lifetime_value', { aov: 50, frequency: 4, lifespan_years: '36 months' })],
+    ['E.MetricResult', engine.compute('customer_lifetime_value', { aov: 50, frequency: 4, lifespan_years: 36 })],
     ['E.MetricResult', engine.compute('retention_projection', { survival: '100 63.1 46.8 38.2\n1000 800', price: 50 })],
     ['Record<string, string>', engine.messages('ru')],
     ['E.WhatIfResult', engine.whatIf({ customers: 200, retention: 90, visits: 100, aov: 7, acquisition_cost: 30, more_retention: 2 })],

@@ -52,11 +52,35 @@ function inputField(spec, { t, state, onInput, onLeave }) {
       hasDefault ? el("span", { class: "field__default", text: ` ${t("ui.default_value", { value: typedNumber(spec.default, state.numberLocale) })}` }) : null)
     : null;
   const error = el("p", { id: `error-${spec.id}`, class: "field__error", hidden: true });
+  // A duration read in another unit ("36 months" as 3 years), or offered in it.
+  const note = el("div", { id: `note-${spec.id}`, class: "field__note", "aria-live": "polite", hidden: true });
   const label = el("label", { for: inputId, class: "field__label" },
     shown(spec.label),
     spec.optional ? " " : null,
     spec.optional ? el("span", { class: "field__optional", text: t("ui.optional") }) : null);
-  return { node: el("div", { class: "field", "data-field": spec.id }, label, help, input, error), input, help, error };
+  return { node: el("div", { class: "field", "data-field": spec.id }, label, help, input, error, note), input, help, error, note };
+}
+
+/**
+ * Shows the engine's unit note for a field, or hides it: what was read
+ * ("36 months is 3 years") or what may be meant, with a button that
+ * writes the years into the field for the reader.
+ */
+function showUnitNote(parts, unitNote, { state, apply }) {
+  if (!parts.note) return;
+  parts.note.hidden = !unitNote;
+  if (!unitNote) {
+    parts.note.replaceChildren();
+    return;
+  }
+  const years = typedNumber(Math.round(unitNote.value * 100) / 100, state.numberLocale);
+  const use = unitNote.applied ? null : el("button", {
+    type: "button",
+    class: "button button--small field__note-use",
+    text: shown(unitNote.action),
+    onclick: () => apply(years),
+  });
+  fill(parts.note, el("p", { class: "field__note-text", text: shown(unitNote.text) }), use);
 }
 
 /** A choice input (the period a rate covers) as a labelled select; the first choice is the default. */
@@ -362,8 +386,19 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
       if (select) select.value = state.currency;
     }
     const placed = placeErrors(errors, new Set(fields.keys()), (id) => !state.touched.has(id));
-    for (const [id, { input, help, error }] of fields) {
-      showFieldError(input, error, placed.byField.get(id), help ? help.id : null);
+    for (const [id, parts] of fields) {
+      showFieldError(parts.input, parts.error, placed.byField.get(id), parts.help ? parts.help.id : null);
+      const unitNote = result && Array.isArray(result.unit_notes) ? result.unit_notes.find((n) => n.field === id) : null;
+      showUnitNote(parts, unitNote, {
+        state,
+        apply(typed) {
+          parts.input.value = typed;
+          state.values[id] = typed;
+          state.touched.add(id);
+          changed();
+          parts.input.focus();
+        },
+      });
     }
     fill(statusBox, resultStatus({ t, metric, result, placed }));
     fill(detailsBox, resultDetails({ t, metric, result }));
