@@ -1,7 +1,8 @@
 // The first five minutes (issue 16) as new users meet them: a file analysed
-// takes them to its report, in every language.
+// takes them to its report, in every language; a lifespan typed in months
+// where years are asked is converted, not refused.
 import { test, expect } from '@playwright/test';
-import { guardPage } from './helpers.mjs';
+import { guardPage, openPage, field, status, expectNoAxeViolations } from './helpers.mjs';
 import { openDataView, dropFile, expectReport } from './data-helpers.mjs';
 
 guardPage(test);
@@ -26,5 +27,31 @@ for (const [lang, ready, heading] of [
     await page.locator('#data-window').press('Tab');
     await expect(page.locator('#data-status')).toContainText(ready);
     await expect(first).not.toBeFocused();
+  });
+}
+
+for (const [lang, typed, read, bare, offer, value] of [
+  ['en', '36 months', '36 months is 3 years', '36', 'Use 3 years', '$600'],
+  ['pl', '18 mies.', '18 mies. to 1,5 roku', '24', 'Wpisz 2 lata', '300 zł'],
+  ['ru', '6 месяцев', '6 месяцев — это 0,5 года', '30', 'Подставить 2,5 года', '100 ₽'],
+]) {
+  test(`${lang}: a lifespan in months where years are asked is converted; many bare years are offered as months`, async ({ page }, testInfo) => {
+    await openPage(page, `?metric=customer_lifetime_value&lang=${lang}&aov=50&frequency=4`);
+    const lifespan = field(page, 'lifespan_years');
+    await lifespan.fill(typed);
+    const note = page.locator('#note-lifespan_years');
+    await expect(note).toContainText(read);
+    await expect(page.locator('#error-lifespan_years')).toBeHidden();
+    await expect(status(page)).toContainText(value);
+    await page.screenshot({ path: `${testInfo.project.outputDir}/screenshots/lifespan-months-${lang}.png` });
+    // A bare number of years that looks like months: the result stands, a button offers the months.
+    await lifespan.fill(bare);
+    const use = note.getByRole('button', { name: offer });
+    await expect(use).toBeVisible();
+    await expectNoAxeViolations(page, { include: '#calculator' });
+    await use.click();
+    await expect(lifespan).toBeFocused();
+    await expect(note).toBeHidden();
+    await expect(lifespan).not.toHaveValue(bare);
   });
 }
