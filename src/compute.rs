@@ -456,7 +456,13 @@ impl InputReader<'_> {
             let years = amount * unit.in_years();
             converted.get_or_insert_with(|| inputs.clone()).insert(spec.id.to_string(), Some(RawValue::Number(years)));
             if unit != TimeUnit::Year {
-                notes.push(self.unit_note(spec, years, true, "unit_note.read_as", &[("typed", text.trim().to_string())]));
+                notes.push(self.unit_note(
+                    spec,
+                    years,
+                    true,
+                    "unit_note.read_as",
+                    &[("typed", text.trim().to_string())],
+                ));
             }
         }
         (converted, notes)

@@ -414,7 +414,9 @@ impl Writer {
             InputKind::Money => format_money_as_typed(value, self.currency, self.lang),
             InputKind::Percent => format_percent_to(value, 4, self.lang),
             // A period (a word) and a series (a table) are never echoed as one number.
-            InputKind::Number | InputKind::Years | InputKind::Period | InputKind::Series => self.fact(FactKind::Fraction, value),
+            InputKind::Number | InputKind::Years | InputKind::Period | InputKind::Series => {
+                self.fact(FactKind::Fraction, value)
+            }
         }
     }
 

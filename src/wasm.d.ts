@@ -377,6 +377,10 @@ export interface Totals {
   active_customers: number;
   clv: Clv;
   concentration: Concentration;
+  /** Days a typical returning customer leaves between visits; null when nobody came back. */
+  typical_gap_days: number | null;
+  /** Three typical gaps, rounded up to 14, 30, 60, 90, 180 or 365 days. */
+  suggested_window_days: number | null;
   first_date: string;
   last_date: string;
 }

@@ -280,3 +280,26 @@ fn order_lines_with_one_id_are_one_order() {
     close(report.periods[0].aov, Some(5.75)); // (7.5 + 4) / 2
     assert_eq!(report.input.columns.order.as_deref(), Some("order"));
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn the_typical_gap_between_visits_suggests_a_window() {
+    // A: gaps 7, 7, 14 → median 7. B: gaps 10, 30 → upper median 30.
+    // C: two orders on one day, one visit. D: gaps 7 → 7.
+    // Medians 7, 30, 7 → 7; three gaps (21 days) are more than a fortnight: a month.
+    let log = "customer,date,amount\n\
+        A,2024-01-01,1\nA,2024-01-08,1\nA,2024-01-15,1\nA,2024-01-29,1\n\
+        B,2024-01-01,1\nB,2024-01-11,1\nB,2024-02-10,1\n\
+        C,2024-01-05,1\nC,2024-01-05,1\n\
+        D,2024-02-01,1\nD,2024-02-08,1\n";
+    let report = analyze(log, 30, PeriodKind::Month);
+    assert_eq!(report.totals.typical_gap_days, Some(7));
+    assert_eq!(report.totals.suggested_window_days, Some(30));
+    // Nobody came back: no rhythm to suggest from.
+    let once = analyze("customer,date,amount\nA,2024-01-01,1\nB,2024-01-02,1\n", 30, PeriodKind::Month);
+    assert_eq!((once.totals.typical_gap_days, once.totals.suggested_window_days), (None, None));
+    // Yearly customers (a boiler service): a gap of a year suggests a year.
+    let yearly =
+        analyze("customer,date,amount\nA,2021-03-01,1\nA,2022-03-01,1\nA,2023-03-01,1\n", 30, PeriodKind::Month);
+    assert_eq!((yearly.totals.typical_gap_days, yearly.totals.suggested_window_days), (Some(365), Some(365)));
+}

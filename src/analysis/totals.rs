@@ -41,6 +41,13 @@ pub struct Totals {
     pub clv: Clv,
     /// Share of revenue from the best customers.
     pub concentration: Concentration,
+    /// Days a typical returning customer leaves between visits: the median,
+    /// over customers with two visit days or more, of each one's median gap;
+    /// `null` when nobody came back.
+    pub typical_gap_days: Option<u32>,
+    /// The activity window that suits that rhythm: three typical gaps,
+    /// rounded up to a week, a month, a quarter or a year a shop thinks in.
+    pub suggested_window_days: Option<u32>,
     /// The log's first date, ISO.
     pub first_date: String,
     /// The log's last date, ISO: "today" for the activity window.
@@ -110,6 +117,7 @@ pub fn totals(
     let orders = ledger.orders() as u64;
     let total: f64 = revenue.iter().sum();
     let repeaters = (0..ledger.customers()).filter(|&c| ledger.of(c).0.len() >= 2).count() as u64;
+    let gap = typical_gap(ledger);
     Totals {
         customers,
         orders,
@@ -122,9 +130,43 @@ pub fn totals(
             .count() as u64,
         clv: clv(ledger, window_days, note),
         concentration: concentration(ranked, revenue, total),
+        typical_gap_days: gap,
+        suggested_window_days: gap.map(suggested_window),
         first_date: ledger.first_day.to_string(),
         last_date: ledger.last_day.to_string(),
     }
+}
+
+/// The median over returning customers of each one's median gap in days
+/// between visit days (two orders on one day are one visit).
+fn typical_gap(ledger: &Ledger) -> Option<u32> {
+    let mut gaps = Vec::new();
+    let mut per_customer: Vec<u32> = Vec::new();
+    for customer in 0..ledger.customers() {
+        per_customer.clear();
+        let days = ledger.of(customer).0;
+        per_customer.extend(days.windows(2).map(|pair| (pair[1] - pair[0]) as u32).filter(|&gap| gap > 0));
+        if !per_customer.is_empty() {
+            per_customer.sort_unstable();
+            gaps.push(per_customer[per_customer.len() / 2]);
+        }
+    }
+    if gaps.is_empty() {
+        return None;
+    }
+    gaps.sort_unstable();
+    Some(gaps[gaps.len() / 2])
+}
+
+/// Windows a shop thinks in: a fortnight, a month, two months, a quarter,
+/// half a year, a year.
+const WINDOWS: [u32; 6] = [14, 30, 60, 90, 180, 365];
+
+/// The smallest usual window that holds three typical gaps: a customer who
+/// has missed three visits in a row has most likely gone.
+fn suggested_window(gap: u32) -> u32 {
+    let wanted = gap.saturating_mul(3);
+    WINDOWS.into_iter().find(|&w| w >= wanted).unwrap_or(WINDOWS[WINDOWS.len() - 1])
 }
 
 fn concentration(ranked: &[u32], revenue: &[f64], total: f64) -> Concentration {

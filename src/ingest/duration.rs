@@ -30,17 +30,57 @@ impl TimeUnit {
 /// The words (and their abbreviations) for each unit in English, Polish and
 /// Russian, in the forms people type after a number.
 const WORDS: &[(TimeUnit, &[&str])] = &[
-    (TimeUnit::Week, &[
-        "w", "wk", "wks", "week", "weeks", "tydz", "tyg", "tydzień", "tydzien", "tygodnie", "tygodni", "нед", "неделя",
-        "недели", "недель", "неделю",
-    ]),
-    (TimeUnit::Month, &[
-        "m", "mo", "mos", "mth", "mths", "month", "months", "mc", "mies", "miesiąc", "miesiac", "miesiące", "miesiace",
-        "miesięcy", "miesiecy", "miesiąca", "м", "мес", "месяц", "месяца", "месяцев",
-    ]),
-    (TimeUnit::Year, &[
-        "y", "yr", "yrs", "year", "years", "r", "rok", "roku", "lata", "lat", "г", "год", "года", "лет",
-    ]),
+    (
+        TimeUnit::Week,
+        &[
+            "w",
+            "wk",
+            "wks",
+            "week",
+            "weeks",
+            "tydz",
+            "tyg",
+            "tydzień",
+            "tydzien",
+            "tygodnie",
+            "tygodni",
+            "нед",
+            "неделя",
+            "недели",
+            "недель",
+            "неделю",
+        ],
+    ),
+    (
+        TimeUnit::Month,
+        &[
+            "m",
+            "mo",
+            "mos",
+            "mth",
+            "mths",
+            "month",
+            "months",
+            "mc",
+            "mies",
+            "miesiąc",
+            "miesiac",
+            "miesiące",
+            "miesiace",
+            "miesięcy",
+            "miesiecy",
+            "miesiąca",
+            "м",
+            "мес",
+            "месяц",
+            "месяца",
+            "месяцев",
+        ],
+    ),
+    (
+        TimeUnit::Year,
+        &["y", "yr", "yrs", "year", "years", "r", "rok", "roku", "lata", "lat", "г", "год", "года", "лет"],
+    ),
 ];
 
 /// The number and the unit of a duration typed with one (`"36 months"` →

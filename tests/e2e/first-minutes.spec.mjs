@@ -55,3 +55,24 @@ for (const [lang, typed, read, bare, offer, value] of [
     await expect(lifespan).not.toHaveValue(bare);
   });
 }
+
+for (const [lang, rhythm, use] of [
+  ['en', 'comes back about every 29 days', 'Use 90 days'],
+  ['pl', 'wraca mniej więcej co 29 dni', 'Ustaw 90 dni'],
+  ['ru', 'приходит примерно раз в 29 дней', 'Поставить 90 дней'],
+]) {
+  test(`${lang}: the activity window says which value suits which business and what the file's rhythm suggests`, async ({ page }, testInfo) => {
+    await openDataView(page, `&lang=${lang}&window=30`);
+    await page.locator('#data-sample').click();
+    const note = page.locator('#data-window-rhythm');
+    await expect(note).toContainText(rhythm);
+    await expect(page.locator('#data-window-help')).toContainText('30');
+    await page.locator('#data-window').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${testInfo.project.outputDir}/screenshots/window-rhythm-${lang}.png` });
+    await expectNoAxeViolations(page, { include: '.data-settings' });
+    await note.getByRole('button', { name: use }).click();
+    await expect(page.locator('#data-window')).toHaveValue('90');
+    // The window now fits the rhythm: the note stays, its button goes.
+    await expect(note.getByRole('button')).toHaveCount(0);
+  });
+}

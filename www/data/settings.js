@@ -23,6 +23,7 @@ export function createSettings({ t, state, initial, sectors, onAnalysisChange, o
   let windowText = initial.window ? String(initial.window) : String(DEFAULT_WINDOW);
   let windowInput = null;
   let windowError = null;
+  let windowRhythm = null;
 
   function render(text) {
     t = text;
@@ -36,6 +37,7 @@ export function createSettings({ t, state, initial, sectors, onAnalysisChange, o
     });
 
     windowError = el("p", { id: "data-window-error", class: "field__error", hidden: true });
+    windowRhythm = el("div", { id: "data-window-rhythm", class: "field__note", hidden: true });
     windowInput = el("input", {
       id: "data-window",
       name: "window",
@@ -58,7 +60,8 @@ export function createSettings({ t, state, initial, sectors, onAnalysisChange, o
       setting("data-period", t("data.page.settings.period"), periodSelect),
       setting("data-window", t("data.page.settings.window"), windowInput,
         el("p", { id: "data-window-help", class: "field__help", text: t("data.page.settings.window_help") }),
-        windowError),
+        windowError,
+        windowRhythm),
       setting("data-sector", t("ui.sector"), sectorSelect()),
       setting("data-currency", t("ui.currency"), currencySelect("data-currency", t, state, onCurrencyChange)));
   }
@@ -85,6 +88,31 @@ export function createSettings({ t, state, initial, sectors, onAnalysisChange, o
     windowError(message, { focus = false } = {}) {
       showFieldError(windowInput, windowError, message, "data-window-help");
       if (focus) windowInput.focus();
+    },
+    /**
+     * Under the window, the rhythm the analysed file shows (a returning
+     * customer's typical gap between visits) and the window that suits it,
+     * with a button to use that window when it is not the one set.
+     */
+    suggestWindow(totals, windowDays) {
+      const gap = totals ? totals.typical_gap_days : null;
+      const suggested = totals ? totals.suggested_window_days : null;
+      windowRhythm.hidden = gap === null || gap === undefined || !suggested;
+      if (windowRhythm.hidden) return windowRhythm.replaceChildren();
+      const use = suggested === windowDays ? null : el("button", {
+        type: "button",
+        class: "button button--small",
+        text: t("data.page.settings.window_use", { window: suggested }),
+        onclick() {
+          windowText = String(suggested);
+          windowInput.value = windowText;
+          windowInput.focus();
+          onAnalysisChange();
+        },
+      });
+      windowRhythm.replaceChildren(
+        el("p", { class: "field__note-text", text: t("data.page.settings.window_rhythm", { gap, window: suggested }) }),
+        use);
     },
     /** The settings for the address, left out when they are the defaults. */
     forAddress: () => ({

@@ -152,6 +152,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
       statusBox.textContent = t("data.page.done", { orders: report.input.orders, customers: report.input.customers });
       if (focusReportWhenReady) focusReport();
       costs.suggestActiveCustomers(report.totals.active_customers, report.window_days);
+      controls.suggestWindow(report.totals, report.window_days);
       customers.run(source, options);
     } catch (err) {
       if (id !== runId || err instanceof Cancelled) return;
@@ -169,6 +170,7 @@ export function createDataView(root, { state, settings, sectors, compare, goals,
     ordersInput.showError(err.message);
     closeKeptCheck();
     report = null;
+    controls.suggestWindow(null);
     customers.clear();
     history.clear();
     resultsBox.replaceChildren();
