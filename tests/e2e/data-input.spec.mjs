@@ -51,7 +51,7 @@ async function expectPolishFileReport(page) {
   await expect(periodCell(page, '2024-01', 'start')).toHaveText('0');
   await expect(periodCell(page, '2024-01', 'new')).toHaveText('3');
   await expect(periodCell(page, '2024-01', 'retention_rate')).toHaveText('—');
-  await expect(periodCell(page, '2024-01', 'revenue')).toHaveText('PLN 40.50');
+  await expect(periodCell(page, '2024-01', 'revenue')).toHaveText('PLN 41');
   await expect(periodRow(page, '2024-01').getByRole('link')).toHaveCount(0); // no rate, nothing to open
   await expect(periodRow(page, '2024-02').getByRole('link')).toHaveAttribute('href', /start=3&end=4&new=1/);
   await expect(periodCell(page, '2024-02', 'start')).toHaveText('3');
@@ -59,7 +59,7 @@ async function expectPolishFileReport(page) {
   await expect(periodCell(page, '2024-02', 'new')).toHaveText('1');
   await expect(periodCell(page, '2024-02', 'retention_rate')).toHaveText('100%');
   await expect(periodCell(page, '2024-02', 'churn_rate')).toHaveText('0%');
-  await expect(periodCell(page, '2024-03', 'revenue')).toHaveText('PLN 1,244.25');
+  await expect(periodCell(page, '2024-03', 'revenue')).toHaveText('PLN 1,244');
   await expect(periodRow(page, '2024-03').locator('.badge')).toHaveText('partial');
   await expect(periodRow(page, '2024-02').locator('.badge')).toHaveCount(0);
 

@@ -3,7 +3,7 @@
 // where years are asked is converted, not refused.
 import { test, expect } from '@playwright/test';
 import { guardPage, openPage, field, status, expectNoAxeViolations } from './helpers.mjs';
-import { openDataView, dropFile, expectReport } from './data-helpers.mjs';
+import { openDataView, dropFile, expectReport, runSampleIn, periodCell } from './data-helpers.mjs';
 
 guardPage(test);
 
@@ -74,5 +74,17 @@ for (const [lang, rhythm, use] of [
     await expect(page.locator('#data-window')).toHaveValue('90');
     // The window now fits the rhythm: the note stays, its button goes.
     await expect(note.getByRole('button')).toHaveCount(0);
+  });
+}
+
+for (const lang of ['en', 'pl', 'ru']) {
+  test(`${lang}: the period table shows the repeat-purchase rate and fits a 1280 px screen without sideways scrolling`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await runSampleIn(page, lang);
+    const scroller = page.locator('#data-periods .table-scroll');
+    await expect(periodCell(page, '2025-03', 'repeat_purchase_rate')).toHaveText(/^\d+([.,]\d)?\s?%$/);
+    const { scroll, client } = await scroller.evaluate((box) => ({ scroll: box.scrollWidth, client: box.clientWidth }));
+    expect(scroll, 'the period table scrolls sideways').toBeLessThanOrEqual(client);
+    await page.locator('#data-periods').screenshot({ path: `${testInfo.project.outputDir}/screenshots/periods-1280-${lang}.png` });
   });
 }

@@ -202,7 +202,9 @@ function periodCell(key, row, { fmt }) {
     case "churn_rate":
     case "repeat_purchase_rate":
       return fmt.percent(row[key]);
+    // A period's revenue in whole units, its average order to the cent.
     case "revenue":
+      return fmt.wholeMoney(row[key]);
     case "aov":
       return fmt.money(row[key], true);
     case "purchase_frequency":

@@ -63,6 +63,9 @@ export function createFormat({ locale, currency, t }) {
       if (whole && !fixed) options.maximumFractionDigits = 0;
       return numberFormat(options).format(value);
     },
+    /** Money rounded to whole units ("$2,878"), where a table needs the room more than the cents. */
+    wholeMoney: (value) =>
+      finite(value) ? numberFormat({ style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(value) : dash,
     /** "2024-03-28" → "28 Mar 2024" (or the reader's order). */
     date: (text) => (text ? dateFormat({ dateStyle: "medium" }).format(isoDate(text)) : dash),
     /** "2024-03" → "Mar 2024"; "2024-Q1" → "Q1 2024" (from the texts). */
