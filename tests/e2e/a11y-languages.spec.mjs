@@ -10,6 +10,7 @@ guardPage(test);
 for (const lang of ['pl', 'ru']) {
   for (const colorScheme of ['light', 'dark']) {
     test(`no axe violations in ${lang}, ${colorScheme}: a result, a field error, the data report`, async ({ page }) => {
+      test.setTimeout(60_000); // three axe runs, the last over the whole data report
       await page.emulateMedia({ colorScheme });
 
       await openPage(page, `?metric=retention_rate&lang=${lang}`);

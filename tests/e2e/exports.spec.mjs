@@ -94,7 +94,7 @@ test('the data view saves its tables as CSV from the report\'s own numbers, and 
   await runSample(page);
 
   const periods = csvLines((await download(page, page.getByRole('button', { name: 'Download the period table as CSV' }))).bytes);
-  expect(periods[0]).toBe('Period,Start (S),End (E),New (N),Kept,Came back,Lost,Retention (%),Churn (%),Orders,Revenue (USD),AOV (USD),PF,partial');
+  expect(periods[0]).toBe('Period,Start (S),End (E),New (N),Kept,Came back,Lost,Retention (%),Churn (%),Orders,Revenue (USD),AOV (USD),PF,Repeat (%),partial');
   const rows = await page.locator('#data-periods tbody tr').count();
   expect(periods).toHaveLength(rows + 1);
   // The same period on screen and in the file: the screen rounds, the file does not.

@@ -122,7 +122,7 @@ test('--rc-accent and --rc-font theme the widget from the host page', async ({ p
     node.style.setProperty('--rc-font', '"DejaVu Serif", serif');
   });
   expect(await css(coffee.locator('.metric__group'), 'color')).toBe('rgb(0, 110, 90)');
-  expect(await css(coffee.locator('button[data-example]'), 'border-top-color')).toBe('rgb(0, 110, 90)');
+  expect(await css(coffee.locator('button[data-example]').first(), 'border-top-color')).toBe('rgb(0, 110, 90)');
   expect(await css(coffee.locator('.metric__name'), 'font-family')).toBe('"DejaVu Serif", serif');
   // The other widget keeps the defaults.
   expect(await css(page.locator('#polish .metric__group'), 'color')).toBe('rgb(240, 178, 122)');

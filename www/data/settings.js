@@ -3,7 +3,7 @@
 // currency. They live in the address, so the view reads them at start and
 // tells the page whenever one changes.
 
-import { currencySelect, el, setting, showFieldError } from "../shared/dom.js";
+import { currencySelect, el, fill, setting, showFieldError } from "../shared/dom.js";
 
 /** The activity window when the address names none, as the engine's default. */
 const DEFAULT_WINDOW = 90;
@@ -110,9 +110,8 @@ export function createSettings({ t, state, initial, sectors, onAnalysisChange, o
           onAnalysisChange();
         },
       });
-      windowRhythm.replaceChildren(
-        el("p", { class: "field__note-text", text: t("data.page.settings.window_rhythm", { gap, window: suggested }) }),
-        use);
+      const rhythm = el("p", { class: "field__note-text", text: t("data.page.settings.window_rhythm", { gap, window: suggested }) });
+      fill(windowRhythm, rhythm, use);
     },
     /** The settings for the address, left out when they are the defaults. */
     forAddress: () => ({
