@@ -175,6 +175,7 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
         context.writer.currency = currency;
     }
     let (converted, mut unit_notes) = context.typed_durations(inputs, options.locale);
+    let as_typed = inputs;
     let inputs = converted.as_ref().unwrap_or(inputs);
     let values = context.read_inputs(inputs, options.locale)?;
     let evaluation = (def.evaluate)(&values).map_err(|v| context.reject_violation(&values, &v))?;
@@ -194,7 +195,7 @@ pub fn compute(id: &str, inputs: &RawInputs, options: &ComputeOptions) -> Result
     }
     let mut result = context.explain(def, &values, &evaluation, options.sector.as_deref());
     result.currency = typed.map(Currency::code);
-    unit_notes.extend(context.durations_like_months(&values, &unit_notes));
+    unit_notes.extend(context.durations_like_months(&values, as_typed));
     result.unit_notes = unit_notes;
     Ok(result)
 }
@@ -469,11 +470,14 @@ impl InputReader<'_> {
     }
 
     /// Offers a bare lifespan of many "years" as months (36 → 3 years),
-    /// without changing the result: the reader decides.
-    fn durations_like_months(&self, values: &Values, notes: &[UnitNote]) -> Vec<UnitNote> {
+    /// without changing the result: the reader decides. One typed with a
+    /// unit (`30 lat`, `36 months`) says what it means already.
+    fn durations_like_months(&self, values: &Values, as_typed: &RawInputs) -> Vec<UnitNote> {
+        let with_unit =
+            |id: &str| matches!(as_typed.get(id), Some(Some(RawValue::Text(text))) if split_unit(text).is_some());
         self.inputs
             .iter()
-            .filter(|spec| spec.kind == InputKind::Years && notes.iter().all(|note| note.field != spec.id))
+            .filter(|spec| spec.kind == InputKind::Years && !with_unit(spec.id))
             .filter_map(|spec| Some((spec, values.opt(spec.id)?)))
             .filter(|(_, years)| *years >= YEARS_THAT_LOOK_LIKE_MONTHS)
             .map(|(spec, years)| {

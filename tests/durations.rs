@@ -56,6 +56,9 @@ fn many_years_as_a_bare_number_are_offered_as_months_without_changing_the_result
     assert_eq!(note.action, "Use 3 years");
     let polish = clv("24", &in_locale(Locale::Pl));
     assert_eq!(polish.unit_notes[0].action, "Wpisz 2 lata");
+    // Typed with "years", many years are what the reader means.
+    assert!(clv("30 lat", &in_locale(Locale::Pl)).unit_notes.is_empty());
+    assert!(clv("30 years", &ComputeOptions::default()).unit_notes.is_empty());
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
