@@ -10,6 +10,9 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 const CLV_IN_POLISH = '?metric=customer_lifetime_value&lang=pl&currency=PLN';
 
 async function openDialog(page) {
+  // On a phone the page's actions are behind the header's Menu.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole('button', { name: 'Osadź ten kalkulator' }).click();
   const dialog = page.getByRole('dialog', { name: 'Umieść ten kalkulator na swojej stronie' });
   await expect(dialog).toBeVisible();

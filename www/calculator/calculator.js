@@ -6,6 +6,7 @@ import { el, fill, shown, showFieldError, currencySelect, setting } from "../sha
 import { copyOrSelect } from "../shared/copy-text.js";
 import { benchmarkBlock } from "../shared/benchmark.js";
 import { lineChart } from "../shared/charts.js";
+import { createPeek } from "./peek.js";
 
 /** A number from an example, written the way the reader types numbers (7,5 in Polish). */
 function typedNumber(value, lang) {
@@ -243,9 +244,11 @@ function copyLinkBlock(t, link) {
  *   downloads and Print), `current()` giving { metric, result, state } when used;
  *   blocks({ t, metric, state }): the page's parts that follow every result
  *   ([{ node, update(result), place: "result" | "below" }]: the goal in the
- *   result panel, the what-if under the calculator)
+ *   result panel, the what-if under the calculator);
+ *   peek: keep the result in a line at the foot of the screen while the form
+ *   is in view and the result is not (the page; the widget is sized to fit)
  */
-export function createCalculator(root, { compute, onChange = () => {}, onResult = () => {}, copyLink = null, resultTools = null, blocks = null }) {
+export function createCalculator(root, { compute, onChange = () => {}, onResult = () => {}, copyLink = null, resultTools = null, blocks = null, peek = false }) {
   let t = (key) => key;
   let state = null; // shared with app.js: { lang, numberLocale, currency, sector, currencies, metric, values, touched }
   const fields = new Map(); // input id → { input, help, error }
@@ -253,6 +256,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
   let detailsBox = null;
   let lastResult = null;
   let shownBlocks = [];
+  let resultPeek = null;
 
   /** After an edit: a new result, and the page writes its address. */
   function changed() {
@@ -328,7 +332,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     statusBox = el("div", { id: "result-status", class: "result__status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     detailsBox = el("div", { class: "result__details" });
     return el("section", { class: "result", "aria-labelledby": "result-heading metric-name" },
-      el("h3", { id: "result-heading", class: "result__heading", text: t("ui.result") }),
+      el("h3", { id: "result-heading", class: "result__heading", tabindex: "-1", text: t("ui.result") }),
       statusBox,
       detailsBox,
       shownBlocks.filter((block) => block.place === "result").map((block) => block.node),
@@ -348,8 +352,13 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     fields.clear();
     const { head, heading } = metricHead(metric);
     shownBlocks = blocks ? blocks({ t, metric, state }) : [];
-    fill(root, head, exampleButtons(metric, t, setValues), el("div", { class: "calculator__body" }, form(metric), resultPanel()),
+    const formNode = form(metric);
+    const panel = resultPanel();
+    resultPeek = peek ? createPeek({ t, result: () => panel }) : null;
+    fill(root, head, exampleButtons(metric, t, setValues),
+      el("div", { class: "calculator__body" }, formNode, resultPeek ? resultPeek.node : null, panel),
       shownBlocks.filter((block) => block.place === "below").map((block) => block.node));
+    if (resultPeek) resultPeek.watch(formNode, statusBox);
     refresh();
     return heading;
   }
@@ -405,6 +414,7 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     root.classList.toggle("has-result", Boolean(result));
     lastResult = result;
     for (const block of shownBlocks) block.update(result);
+    if (resultPeek) resultPeek.update(result);
     onResult(result);
   }
 

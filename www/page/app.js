@@ -83,6 +83,7 @@ function writeChrome(t, known, lang) {
   $("view-calculator").textContent = t("data.page.nav_calculator");
   $("view-data").textContent = t("data.page.nav_data");
   $("language-label").textContent = t("ui.language");
+  $("header-menu").textContent = t("ui.menu");
   const select = $("language");
   select.replaceChildren(...namedOptions(known, t, "lang."));
   select.value = lang;
@@ -94,6 +95,7 @@ function reveal(view) {
   $("loading").hidden = true;
   $("app").hidden = view === "data";
   $("views").hidden = false;
+  $("header-menu").hidden = false;
   $("skip-link").hidden = false;
   $("main").removeAttribute("aria-busy");
   document.documentElement.classList.add("is-ready");
@@ -111,6 +113,20 @@ function listen(page) {
     page.state.langPicked = true;
     page.loadLanguage();
     page.syncAddress();
+  });
+
+  // On a phone the language and the page's actions open under the header's
+  // "Menu" (page.css hides the button on wider screens, where they are shown).
+  const menu = $("header-menu");
+  const setMenu = (open) => {
+    menu.setAttribute("aria-expanded", String(open));
+    $("header-tools").classList.toggle("is-open", open);
+  };
+  menu.addEventListener("click", () => setMenu(menu.getAttribute("aria-expanded") !== "true"));
+  $("header-tools").addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || menu.getAttribute("aria-expanded") !== "true") return;
+    setMenu(false);
+    menu.focus();
   });
 
   // The skip link moves focus to the view without putting "#…" in the address.
@@ -207,6 +223,7 @@ async function run(engine) {
   const whatIf = createWhatIf(engine);
   const calculator = createCalculator($("calculator"), {
     compute,
+    peek: true,
     onChange: () => syncAddress(),
     copyLink: link,
     resultTools: ({ t: text, current }) => resultTools({ t: text, current, link }),
