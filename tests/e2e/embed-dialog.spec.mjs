@@ -3,6 +3,7 @@
 // each copied by its Copy button (or selected when copying is refused).
 import { test, expect } from '@playwright/test';
 import { guardPage, openPage, expectNoAxeViolations } from './helpers.mjs';
+import { FRAME_HEIGHTS } from '../../www/embed/heights.js';
 
 guardPage(test);
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -52,7 +53,7 @@ test('the snippets name the metric, language and currency shown, with absolute a
   const frameUrl = new URL(snippets.frameSrc);
   expect(frameUrl.origin + frameUrl.pathname).toBe(new URL('embed.html', baseURL).href);
   expect(Object.fromEntries(frameUrl.searchParams)).toEqual({ metric: 'customer_lifetime_value', lang: 'pl', currency: 'PLN' });
-  expect(snippets.frame).toMatchObject({ loading: 'lazy', height: '1000', style: 'width:100%;border:0' });
+  expect(snippets.frame).toMatchObject({ loading: 'lazy', height: String(FRAME_HEIGHTS.customer_lifetime_value), style: 'width:100%;border:0' });
   expect(snippets.frame.title).toContain('Wartość klienta w\u00a0czasie'); // "w" kept with the next word (build.rs)
 });
 
@@ -100,9 +101,57 @@ test('no axe violations with the dialog open, light and dark', async ({ page }) 
     await page.emulateMedia({ colorScheme });
     await openPage(page, CLV_IN_POLISH);
     await openDialog(page);
-    await expectNoAxeViolations(page);
+    // The preview frame is the widget, whose own axe runs are in a11y-widget-languages.
+    await expectNoAxeViolations(page, { exclude: '.embed__preview-frame' });
   }
 });
+
+for (const [lang, query, menu, embedName, settings] of [
+  ['en', '?metric=customer_lifetime_value&lang=en&currency=USD', 'Menu', 'Embed this calculator',
+    { language: ['Language', 'ru'], theme: ['Colours', 'dark'], example: ['Opens with', 'coffee'], shows: 'Пожизненная ценность клиента', value: '$' }],
+  ['pl', CLV_IN_POLISH, 'Menu', 'Osadź ten kalkulator',
+    { language: ['Język', 'en'], theme: ['Kolory', 'dark'], example: ['Na start', 'coffee'], shows: 'Customer lifetime value', value: 'zł' }],
+  ['ru', '?metric=customer_lifetime_value&lang=ru&currency=RUB', 'Меню', 'Встроить калькулятор',
+    { language: ['Язык', 'pl'], theme: ['Цвета', 'dark'], example: ['При открытии', 'coffee'], shows: 'Wartość klienta', value: '₽' }],
+]) {
+  test(`${lang}: the dialog previews the widget live as its language, colours and first view are picked`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openPage(page, query);
+    await page.getByRole('button', { name: embedName }).click();
+    const dialog = page.getByRole('dialog');
+    const preview = page.frameLocator('.embed__preview-frame');
+    // At first the widget as the page shows it: its language, an empty form.
+    await expect(preview.locator('retention-calculator .widget')).toHaveAttribute('lang', lang);
+    await expect(preview.locator('.result__value')).toHaveCount(0);
+
+    await dialog.getByLabel(settings.language[0]).selectOption(settings.language[1]);
+    await dialog.getByLabel(settings.theme[0]).selectOption(settings.theme[1]);
+    await dialog.getByLabel(settings.example[0]).selectOption(settings.example[1]);
+    await expect(preview.locator('retention-calculator .widget')).toHaveAttribute('lang', settings.language[1]);
+    await expect(preview.locator('retention-calculator .widget')).toHaveAttribute('data-scheme', 'dark');
+    await expect(preview.locator('#metric-name')).toContainText(settings.shows);
+    await expect(preview.locator('.result__value')).toContainText(settings.value);
+    // The preview frame is as tall as the widget in it.
+    await expect.poll(async () => {
+      const frameHeight = await page.locator('.embed__preview-frame').evaluate((node) => node.getBoundingClientRect().height);
+      const content = await page.frame({ url: /embed\.html/ }).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      return Math.abs(frameHeight - content) <= 1;
+    }).toBe(true);
+
+    // Both snippets carry what was picked; the frame's title is in the widget's language.
+    const element = await page.evaluate(() => document.getElementById('embed-script').value);
+    expect(element).toContain(`lang="${settings.language[1]}"`);
+    expect(element).toContain('theme="dark"');
+    expect(element).toContain('example="coffee"');
+    const frame = await page.evaluate(() => document.getElementById('embed-frame').value);
+    expect(frame).toMatch(new RegExp(`lang=${settings.language[1]}&[^"]*example=coffee&amp;theme=dark|lang=${settings.language[1]}.*theme=dark`));
+    expect(frame).toContain(`title="${settings.shows}`);
+
+    await page.screenshot({ path: `${testInfo.project.outputDir}/screenshots/embed-preview-${lang}.png` });
+    await expectNoAxeViolations(page, { exclude: '.embed__preview-frame' });
+    void menu;
+  });
+}
 
 const SHOTS = [
   { name: 'embed-dialog-desktop', width: 1280, height: 900 },

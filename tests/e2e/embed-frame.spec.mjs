@@ -5,12 +5,18 @@
 import { test, expect } from '@playwright/test';
 import { guardPage } from './helpers.mjs';
 import { embedSnippets } from '../../www/embed/snippets.js';
+import { FRAME_HEIGHTS } from '../../www/embed/heights.js';
 
 guardPage(test);
 
-/** Serves a blog post with the frame snippet at /embed-host.html; `script`: the host also loads widget.js. */
-async function openHost(page, baseURL, { script }) {
-  const { frame } = embedSnippets({ metric: 'churn_rate', lang: 'pl', currency: null }, 'Churn rate — calculator', new URL('index.html', baseURL));
+/**
+ * Serves a blog post with the frame snippet at /embed-host.html; `script`:
+ * the host also loads widget.js; `rule: false`: the host strips the
+ * snippet's <style> (as some editors do), so the frame keeps its height.
+ */
+async function openHost(page, baseURL, { script, rule = true }) {
+  const { frame: snippet } = embedSnippets({ metric: 'churn_rate', lang: 'pl', currency: null }, 'Churn rate — calculator', new URL('index.html', baseURL));
+  const frame = rule ? snippet : snippet.replace(/<style>[\s\S]*<\/style>/, '');
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A blog post</title>
 ${script ? '<script type="module" src="widget.js"></script>' : ''}
@@ -36,7 +42,7 @@ test('the frame computes, and a host that loads widget.js fits the frame to its 
   const embed = await openHost(page, baseURL, { script: true });
   await expect.poll(async () => { const h = await heights(page); return h.frameHeight === h.content; }).toBe(true);
   const empty = (await heights(page)).frameHeight;
-  expect(empty).not.toBe(1000); // no longer the snippet's height
+  expect(empty).not.toBe(FRAME_HEIGHTS.churn_rate); // no longer the snippet's height
 
   await embed.locator('#input-start').fill('1 234');
   await embed.locator('#input-lost').fill('100');
@@ -49,13 +55,13 @@ test('the frame computes, and a host that loads widget.js fits the frame to its 
   await expect.poll(async () => (await heights(page)).frameHeight).toBe(empty);
 });
 
-test('a host without scripts keeps the snippet\'s height, and the frame still works', async ({ page, baseURL }) => {
-  const embed = await openHost(page, baseURL, { script: false });
+test('a host without scripts that strips the snippet\'s rule keeps the snippet\'s height, and the frame still works', async ({ page, baseURL }) => {
+  const embed = await openHost(page, baseURL, { script: false, rule: false });
   await embed.locator('#input-start').fill('200');
   await embed.locator('#input-lost').fill('10');
   await expect(embed.locator('.result__value')).toHaveText('5%');
   const frame = page.locator('iframe');
-  expect(await frame.evaluate((node) => node.getBoundingClientRect().height)).toBe(1000);
+  expect(await frame.evaluate((node) => node.getBoundingClientRect().height)).toBe(FRAME_HEIGHTS.churn_rate);
   expect(await frame.evaluate((node) => node.getBoundingClientRect().width)).toBe(await page.locator('h1').evaluate((node) => node.getBoundingClientRect().width));
 });
 
@@ -66,7 +72,8 @@ test('embed.html shows only the widget its address asks for, under the page\'s C
   expect(await widget.evaluate((node) => node.result.id)).toBe('customer_lifetime_value');
   await expect(widget.locator('.widget')).toHaveAttribute('data-scheme', 'dark');
   await expect(widget.locator('.widget')).toHaveAttribute('lang', 'pl');
-  expect(await page.evaluate(() => [...document.body.children].map((node) => node.localName))).toEqual(['retention-calculator']);
+  expect(await page.evaluate(() => [...document.body.children].map((node) => node.localName))).toEqual(['main']);
+  expect(await page.evaluate(() => [...document.querySelector('main').children].map((node) => node.localName))).toEqual(['retention-calculator']);
   expect(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content)).toContain("style-src 'self'");
 });
 

@@ -1,12 +1,23 @@
 // "Embed this calculator": a button in the page's header that opens a dialog
 // with the two snippets a blogger pastes (the script with the element, or an
-// iframe for sites without scripts) for the metric, language and currency
-// shown, each with a Copy button.
+// iframe for sites without scripts) for the metric and currency shown, each
+// with a Copy button. The blogger picks the widget's language, colours and
+// first view in the dialog and sees it live in a preview frame.
 
-import { el } from "../shared/dom.js";
+import { el, setting } from "../shared/dom.js";
 import { isSingleFile } from "../page/offline.js";
 import { embedSnippets } from "./snippets.js";
+import { sizeEmbedFrames } from "./frames.js";
 import { copyOrSelect } from "../shared/copy-text.js";
+
+const THEMES = ["auto", "light", "dark"];
+
+/** A <select> of `[value, text]` pairs, `value` chosen. */
+function choices(id, pairs, value) {
+  const select = el("select", { id }, pairs.map(([code, text]) => el("option", { value: code, text })));
+  select.value = value;
+  return select;
+}
 
 /** One snippet's block: label, hint, the code (a read-only text area, easy to select) and its Copy button. */
 function snippetBlock(kind, onCopy) {
@@ -33,13 +44,16 @@ function snippetBlock(kind, onCopy) {
 
 /**
  * Adds the button to `actions`. `current()` says what the page shows:
- * `{ metric, name, lang, currency }`. Returns `render(t)`, which (re)writes
- * the texts in the page's language. Opened from disk, or in the single-file
- * edition, there is no address to embed from, so there is no button.
+ * `{ metric, name, lang, currency, examples: [{ id, name }], languages:
+ * [{ code, name }], frameTitle(lang) }`. Returns `render(t)`, which
+ * (re)writes the texts in the page's language. Opened from disk, or in the
+ * single-file edition, there is no address to embed from, so there is no button.
  */
 export function createEmbed(actions, { current }) {
   if (location.protocol === "file:" || isSingleFile()) return { render() {} };
   let t = (key) => key;
+  let shown = null; // current() when the dialog opened
+  sizeEmbedFrames(location.origin); // the preview frame takes its content's height
 
   async function copy(snippet) {
     for (const { status } of snippets) status.textContent = "";
@@ -52,24 +66,73 @@ export function createEmbed(actions, { current }) {
   const heading = el("h2", { id: "embed-heading", class: "embed__heading" });
   const intro = el("p", { class: "embed__intro" });
   const close = el("button", { type: "button", class: "button" });
+  const legend = el("legend", { class: "embed__legend" });
+  const settings = el("fieldset", { class: "embed__settings" }, legend);
+  const previewLabel = el("h3", { id: "embed-preview-label", class: "embed__label" });
+  const preview = el("iframe", { class: "embed__preview-frame", src: "about:blank" });
   // closedby="any": Escape or a click beside the dialog closes it too.
   const dialog = el("dialog", { class: "embed", "aria-labelledby": "embed-heading", closedby: "any" },
     el("div", { class: "embed__head" }, heading, close),
     intro,
+    settings,
+    el("section", { class: "embed__preview", "aria-labelledby": "embed-preview-label" }, previewLabel,
+      // Taller previews scroll in their box, which the keyboard can scroll too.
+      el("div", { class: "embed__preview-box", tabindex: "0", role: "group", "aria-labelledby": "embed-preview-label" }, preview)),
     snippets.map((snippet) => snippet.box));
   close.addEventListener("click", () => dialog.close());
   document.body.append(dialog);
 
-  const button = el("button", { type: "button", class: "button button--small page-action", "aria-haspopup": "dialog" });
-  button.addEventListener("click", () => {
-    const shown = current();
-    const code = embedSnippets(shown, t("ui.embed_frame_title", { name: shown.name }), location.href);
+  /** What the blogger picked: { lang, theme, example } (example "" for an empty form). */
+  const picked = { lang: "en", theme: "auto", example: "" };
+
+  /** The snippets and the preview for what is picked. */
+  function update() {
+    const chosen = {
+      metric: shown.metric,
+      lang: picked.lang,
+      currency: shown.currency,
+      theme: picked.theme === "auto" ? null : picked.theme,
+      example: picked.example || null,
+    };
+    const code = embedSnippets(chosen, shown.frameTitle(picked.lang), location.href);
     script.code.value = code.script;
     frame.code.value = code.frame;
-    intro.textContent = t("ui.embed_intro", { name: shown.name });
     for (const { status } of snippets) status.textContent = "";
+    preview.setAttribute("title", t("ui.embed_preview_frame", { name: shown.name }));
+    if (preview.getAttribute("src") !== code.frameAddress) preview.setAttribute("src", code.frameAddress);
+  }
+
+  /** The three settings, rebuilt for the metric shown (its examples) each time the dialog opens. */
+  function settingsFields() {
+    const fields = [
+      ["lang", t("ui.language"), shown.languages.map(({ code, name }) => [code, name])],
+      ["theme", t("ui.embed_theme"), THEMES.map((theme) => [theme, t(`ui.embed_theme_${theme}`)])],
+    ];
+    if (shown.examples.length > 0) {
+      fields.push(["example", t("ui.embed_example"), [["", t("ui.embed_example_none")], ...shown.examples.map(({ id, name }) => [id, name])]]);
+    }
+    return fields.map(([key, label, pairs]) => {
+      const select = choices(`embed-${key}`, pairs, picked[key]);
+      select.addEventListener("change", () => {
+        picked[key] = select.value;
+        update();
+      });
+      return setting(`embed-${key}`, label, select);
+    });
+  }
+
+  const button = el("button", { type: "button", class: "button button--small page-action", "aria-haspopup": "dialog" });
+  button.addEventListener("click", () => {
+    shown = current();
+    Object.assign(picked, { lang: shown.lang, theme: "auto", example: "" });
+    intro.textContent = t("ui.embed_intro", { name: shown.name });
+    legend.textContent = t("ui.embed_settings");
+    previewLabel.textContent = t("ui.embed_preview");
+    settings.replaceChildren(legend, el("div", { class: "embed__fields" }, settingsFields()));
+    update();
     dialog.showModal();
   });
+  dialog.addEventListener("close", () => preview.setAttribute("src", "about:blank")); // its engine is let go
   actions.append(button);
 
   function render(text) {

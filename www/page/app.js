@@ -213,6 +213,13 @@ async function run(engine) {
       name: state.metric.name,
       lang: state.lang,
       currency: state.metric.money ? state.currency : null,
+      examples: state.metric.examples.map(({ id, name }) => ({ id, name })),
+      languages: known.map((code) => ({ code, name: t(`lang.${code}`) })),
+      // The frame's title in the widget's language, which the blogger may pick apart from the page's.
+      frameTitle(lang) {
+        const name = (catalog({ lang }).find((m) => m.id === state.metric.id) || state.metric).name;
+        return textsFor(messages(lang), state)("ui.embed_frame_title", { name });
+      },
     }),
   });
   const offline = createOffline($("page-actions"));
