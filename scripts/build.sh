@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Release build for the page: Rust -> wasm32 -> wasm-bindgen glue in
-# www/pkg/ -> wasm-opt -Oz in place; then the offline single file
+# www/pkg/ -> wasm-opt -Oz in place -> the first paint per language
+# (scripts/shell.mjs); then the offline single file
 # (dist/retention-calculator.html, also served as www/pkg/) and the service
 # worker's list of the release (www/pkg/precache.js). Prints the sizes.
 set -euo pipefail
@@ -40,6 +41,7 @@ node_modules/.bin/wasm-opt -Oz \
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 echo "build: $out/${crate}_bg.wasm: $raw bytes raw ($raw_before before wasm-opt), $gz bytes gzipped"
+node scripts/shell.mjs "$next"
 rm -rf "$out"
 mv "$next" "$out"
 

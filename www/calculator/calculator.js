@@ -235,7 +235,7 @@ function copyLinkBlock(t, link) {
 /**
  * @param {HTMLElement} root  the calculator <section>
  * @param {{ compute: Function, onChange?: () => void, onResult?: (result: object | null) => void }} hooks
- *   compute: the engine's compute; onChange: called after the user changes
+ *   compute: the engine's compute (null in the first paint, before the engine runs); onChange: called after the user changes
  *   anything (the page writes its address); onResult: called after every
  *   refresh with compute()'s result, or null while there is none (the widget
  *   announces changes to its host); copyLink: returns the address to share
@@ -374,6 +374,11 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
 
   /** Computes the result from the current values and shows it (or what to fix). */
   function refresh() {
+    // The first paint, before the engine runs: the form takes typing, the result waits.
+    if (!compute) {
+      fill(statusBox, el("p", { class: "result__prompt result__prompt--starting" }, el("span", { class: "spinner" }), el("span", { text: t("ui.starting") })));
+      return;
+    }
     const metric = state.metric;
     const inputs = {};
     for (const spec of metric.inputs) {

@@ -2,8 +2,10 @@
 // and (loaded when first opened) the "Analyse your data" view.
 
 import { readAddress, queryFor, writeAddress, dataQueryFor, setAddress } from "../shared/address.js";
-import { isPlainClick, makeText, namedOptions } from "../shared/dom.js";
-import { codesIn, chooseLanguage, chooseCurrency, currencyForLocale, textsFor } from "../shared/texts.js";
+import { isPlainClick, makeText } from "../shared/dom.js";
+import { textsFor } from "../shared/texts.js";
+import { startState, writeChrome, currencyFor, firstView } from "./start.js";
+import { paintShell } from "./shell.js";
 import { createPicker } from "../calculator/picker.js";
 import { createCalculator } from "../calculator/calculator.js";
 import { createOffline, isSingleFile } from "./offline.js";
@@ -33,61 +35,6 @@ function showFailure(err, engine) {
   $("app").hidden = true;
   $("load-failed").hidden = false;
   $("main").removeAttribute("aria-busy");
-}
-
-/**
- * The page state at start, from the address and what this device remembers
- * (`saved`). A bare address (no metric, no values) reopens what was last
- * shown; the language is the address's, else the one last picked from the
- * menu. `probe` is the texts of that language (English for an unknown one,
- * which list every language there is), `known` the languages there are.
- */
-function startState(address, saved, messages) {
-  const bare = !address.metric && Object.keys(address.values).length === 0;
-  const restored = bare && Boolean(saved.metric);
-  const askedLang = address.lang || saved.lang || null;
-  const probe = messages(askedLang || "en");
-  const known = codesIn(probe, "lang.");
-  const lang = chooseLanguage(askedLang, known);
-  const state = {
-    lang,
-    // How the reader writes numbers (`1.234` is 1234 in Polish, 1.234 in
-    // English): a shared link's `lang=`, whose numbers were typed in that
-    // language; else their device's language, even when the page's words
-    // are not in it yet, until they pick a language themselves.
-    numberLocale: askedLang && known.includes(String(askedLang).toLowerCase()) ? lang : navigator.language || "en",
-    langPicked: !address.lang && Boolean(saved.lang), // remembered only when picked from the menu
-    currency: null,
-    // Picked from a menu, given by the address or typed with an amount;
-    // until then the currency follows the reader's locale.
-    currencyPicked: false,
-    currencies: [],
-    sector: address.sector || (bare && saved.sector) || "",
-    metric: null,
-    values: {},
-    touched: new Set(),
-    valuesByMetric: new Map(restored ? Object.entries(saved.valuesByMetric || {}) : []), // what was typed for each metric visited, kept when switching
-    view: address.view, // "calculator" or "data"
-  };
-  return { state, probe, known, bare, restored };
-}
-
-/** The header's and footer's words, and the language menu, in the page's language. */
-function writeChrome(t, known, lang) {
-  document.documentElement.lang = lang;
-  $("title").textContent = t("ui.title");
-  $("tagline").textContent = t("ui.tagline");
-  $("privacy").textContent = t("ui.privacy");
-  $("footer").textContent = t("ui.footer");
-  $("views").setAttribute("aria-label", t("data.page.nav_label"));
-  $("view-calculator").textContent = t("data.page.nav_calculator");
-  $("view-data").textContent = t("data.page.nav_data");
-  $("language-label").textContent = t("ui.language");
-  $("header-menu").textContent = t("ui.menu");
-  const select = $("language");
-  select.replaceChildren(...namedOptions(known, t, "lang."));
-  select.value = lang;
-  $("language-field").hidden = known.length < 2;
 }
 
 /** The page is ready: the spinner goes, the views and the skip link come. */
@@ -158,7 +105,8 @@ function listen(page) {
   });
 }
 
-async function run(engine) {
+/** The page on the engine; `painted`: the first paint's state ({ metric, values, touched }), or null. */
+async function run(engine, painted) {
   const { catalog, compute, messages } = engine;
   const address = readAddress();
   const saved = recall() || {};
@@ -347,10 +295,7 @@ async function run(engine) {
   function loadLanguage() {
     const dict = messages(state.lang);
     t = textsFor(dict, state);
-    state.currencies = codesIn(dict, "currency.");
-    state.currency = state.currencyPicked
-      ? chooseCurrency(state.currency, state.currencies)
-      : currencyForLocale(state.numberLocale, state.currencies);
+    currencyFor(state, dict);
     metrics = catalog({ lang: state.lang });
     const currentId = state.metric ? state.metric.id : null;
     state.metric = metrics.find((m) => m.id === currentId) || metrics[0];
@@ -365,18 +310,18 @@ async function run(engine) {
   }
 
   // First view: the address decides the metric, inputs, currency and sector.
-  state.currency = address.currency || saved.currency;
-  state.currencyPicked = Boolean(state.currency);
   metrics = catalog({ lang: state.lang });
-  const shown = restored ? { metric: saved.metric, values: saved.values || {} } : address;
-  state.metric = metrics.find((m) => m.id === shown.metric) || metrics[0];
-  for (const id of state.metric.inputs.map((input) => input.id)) {
-    if (typeof shown.values[id] === "string") state.values[id] = shown.values[id];
+  firstView(state, metrics, { address, saved, restored });
+  // What was picked and typed into the first paint, while the engine loaded, carries over.
+  if (painted) {
+    state.metric = metrics.find((m) => m.id === painted.metric.id) || state.metric;
+    state.values = painted.values;
+    state.touched = painted.touched;
   }
   loadLanguage();
   // A first visit (bare address) opens on a finished worked example, so the
-  // page shows what it does before anyone types.
-  if (bare && !restored && state.metric.examples.length > 0) {
+  // page shows what it does before anyone types (the first paint did it already).
+  if (!painted && bare && !restored && state.metric.examples.length > 0) {
     calculator.loadExample(state.metric.examples[0]);
   }
   // The data view, when the address asks for it, is ready before the page says so.
@@ -396,12 +341,18 @@ async function run(engine) {
 
 async function start() {
   let engine = null;
+  // The header and the form while the engine downloads; the page then takes over what was typed.
+  const shell = paintShell();
   try {
     engine = await import("../pkg/retention_metrics.js");
     await engine.default();
-    await run(engine);
+    const painted = await shell;
+    const focused = painted ? painted.focused() : null;
+    await run(engine, painted);
+    if (focused) focused.restore();
   } catch (err) {
     console.error(err);
+    await shell; // a first paint still on its way must not cover the message
     showFailure(err, engine);
   }
 }
