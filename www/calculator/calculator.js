@@ -256,7 +256,8 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
   let detailsBox = null;
   let lastResult = null;
   let shownBlocks = [];
-  let resultPeek = null;
+  let resultPeek = null; // the result's line at the foot of the screen (the page only)
+  let shownPanel = null;
 
   /** After an edit: a new result, and the page writes its address. */
   function changed() {
@@ -354,7 +355,8 @@ export function createCalculator(root, { compute, onChange = () => {}, onResult 
     shownBlocks = blocks ? blocks({ t, metric, state }) : [];
     const formNode = form(metric);
     const panel = resultPanel();
-    resultPeek = peek ? createPeek({ t, result: () => panel }) : null;
+    shownPanel = panel;
+    if (peek) resultPeek ??= createPeek({ t: () => t, result: () => shownPanel });
     fill(root, head, exampleButtons(metric, t, setValues),
       el("div", { class: "calculator__body" }, formNode, resultPeek ? resultPeek.node : null, panel),
       shownBlocks.filter((block) => block.place === "below").map((block) => block.node));

@@ -9,8 +9,9 @@ import { el, fill, shown } from "../shared/dom.js";
 const STACKED = "(max-width: 67.99rem)";
 
 /**
- * @param {{ t: Function, result: () => HTMLElement | null }} parts
- *   t: text lookup; result: the result panel, to go to
+ * One per calculator, kept across its metrics and languages.
+ * @param {{ t: () => Function, result: () => HTMLElement | null }} parts
+ *   t: the current text lookup; result: the result panel shown, to go to
  * @returns {{ node: HTMLElement, watch(form: HTMLElement, status: HTMLElement): void, update(result: object | null): void }}
  */
 export function createPeek({ t, result }) {
@@ -40,8 +41,11 @@ export function createPeek({ t, result }) {
 
   return {
     node,
+    /** Follows a newly built form and result (the last ones are let go). */
     watch(form, status) {
       if (observer) observer.disconnect();
+      formInView = false;
+      statusInView = true;
       observer = new IntersectionObserver((entries) => {
         for (const entry of entries) {
           if (entry.target === form) formInView = entry.isIntersecting;
@@ -56,9 +60,9 @@ export function createPeek({ t, result }) {
       hasResult = Boolean(shownResult);
       if (hasResult) {
         fill(node,
-          el("span", { class: "result-peek__label", text: t("ui.result") }),
+          el("span", { class: "result-peek__label", text: t()("ui.result") }),
           el("strong", { class: "result-peek__value", text: shown(shownResult.display) }),
-          el("span", { class: "result-peek__go", text: t("ui.result_peek_go") }));
+          el("span", { class: "result-peek__go", text: t()("ui.result_peek_go") }));
       }
       place();
     },

@@ -69,7 +69,9 @@ export function createEmbed(actions, { current }) {
   const legend = el("legend", { class: "embed__legend" });
   const settings = el("fieldset", { class: "embed__settings" }, legend);
   const previewLabel = el("h3", { id: "embed-preview-label", class: "embed__label" });
-  const preview = el("iframe", { class: "embed__preview-frame", src: "about:blank" });
+  // Made when the dialog opens and dropped when it closes: no frame (and no second engine) while closed.
+  let preview = null;
+  const previewBox = el("div", { class: "embed__preview-box", tabindex: "0", role: "group", "aria-labelledby": "embed-preview-label" });
   // closedby="any": Escape or a click beside the dialog closes it too.
   const dialog = el("dialog", { class: "embed", "aria-labelledby": "embed-heading", closedby: "any" },
     el("div", { class: "embed__head" }, heading, close),
@@ -77,7 +79,7 @@ export function createEmbed(actions, { current }) {
     settings,
     el("section", { class: "embed__preview", "aria-labelledby": "embed-preview-label" }, previewLabel,
       // Taller previews scroll in their box, which the keyboard can scroll too.
-      el("div", { class: "embed__preview-box", tabindex: "0", role: "group", "aria-labelledby": "embed-preview-label" }, preview)),
+      previewBox),
     snippets.map((snippet) => snippet.box));
   close.addEventListener("click", () => dialog.close());
   document.body.append(dialog);
@@ -98,6 +100,10 @@ export function createEmbed(actions, { current }) {
     script.code.value = code.script;
     frame.code.value = code.frame;
     for (const { status } of snippets) status.textContent = "";
+    if (!preview) {
+      preview = el("iframe", { class: "embed__preview-frame" });
+      previewBox.append(preview);
+    }
     preview.setAttribute("title", t("ui.embed_preview_frame", { name: shown.name }));
     if (preview.getAttribute("src") !== code.frameAddress) preview.setAttribute("src", code.frameAddress);
   }
@@ -132,7 +138,10 @@ export function createEmbed(actions, { current }) {
     update();
     dialog.showModal();
   });
-  dialog.addEventListener("close", () => preview.setAttribute("src", "about:blank")); // its engine is let go
+  dialog.addEventListener("close", () => {
+    if (preview) preview.remove();
+    preview = null;
+  });
   actions.append(button);
 
   function render(text) {
